@@ -1,0 +1,115 @@
+# Build, run, test and debug the kernel.
+#
+#   make            build build/kernel.elf (the Multiboot kernel)
+#   make run        boot the GRUB ISO in QEMU, serial console on this terminal
+#   make run-kernel boot the same ELF with qemu -kernel (faster, no GRUB)
+#   make test       host unit tests, in-kernel self-tests, end-to-end tests: "N passed, N failed"
+#   make bench      benchmarks with exact instruction counts (QEMU -icount shift=0)
+#   make debug      QEMU paused with its gdb stub on :1234; then "make gdb" in another terminal
+#
+# Sources are found by wildcard: a new .c or .asm file in a kernel folder is built
+# without touching this file. Host-side tests and user programs bring their own
+# rules in *.mk fragments included below.
+
+BUILD     := build
+CC        := gcc
+LD        := ld
+NASM      := nasm
+QEMU      := qemu-system-i386
+
+KCFLAGS   := -m32 -march=i686 -ffreestanding -fno-pie -fno-pic -fno-stack-protector \
+             -nostdlib -O2 -g -std=gnu11 -Wall -Wextra -Werror \
+             -fno-omit-frame-pointer -mgeneral-regs-only -fno-strict-aliasing \
+             -Iinclude -MMD -MP
+KLDFLAGS  := -m elf_i386 -T linker.ld --no-warn-rwx-segments -z noexecstack
+LIBGCC    := $(shell $(CC) -m32 -print-libgcc-file-name)
+NASMFLAGS := -f elf32 -g -F dwarf
+
+KERNEL_C   := $(sort $(wildcard arch/x86/*.c kernel/*.c mm/*.c tests/kernel/*.c))
+KERNEL_ASM := $(sort $(wildcard boot/*.asm arch/x86/*.asm))
+KERNEL_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(KERNEL_C)) \
+              $(patsubst %.asm,$(BUILD)/%.o,$(KERNEL_ASM))
+
+KERNEL    := $(BUILD)/kernel.elf
+ISO       := $(BUILD)/kernel.iso
+
+.PHONY: all run run-kernel test bench debug gdb iso deps clean host-test
+all: $(KERNEL)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.asm
+	@mkdir -p $(dir $@)
+	$(NASM) $(NASMFLAGS) $< -o $@
+
+# The kernel is linked twice: the first link gives the addresses of every function,
+# tools/gen-kallsyms turns them into a symbol table for backtraces, and the second
+# link adds that table in its own section at the very end, so no address moves.
+$(BUILD)/kernel.pass1.elf: $(KERNEL_OBJ) $(BUILD)/kallsyms-empty.o linker.ld
+	$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJ) $(BUILD)/kallsyms-empty.o $(LIBGCC)
+
+$(BUILD)/kallsyms.c: $(BUILD)/kernel.pass1.elf tools/gen-kallsyms
+	tools/gen-kallsyms $< > $@
+
+$(BUILD)/kallsyms-empty.c: tools/gen-kallsyms
+	@mkdir -p $(BUILD)
+	tools/gen-kallsyms --empty > $@
+
+$(BUILD)/kallsyms.o $(BUILD)/kallsyms-empty.o: $(BUILD)/%.o: $(BUILD)/%.c
+	$(CC) $(KCFLAGS) -c $< -o $@
+
+$(KERNEL): $(KERNEL_OBJ) $(BUILD)/kallsyms.o linker.ld
+	$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJ) $(BUILD)/kallsyms.o $(LIBGCC)
+	@tools/check-kernel $@
+
+iso: $(ISO)
+$(ISO): $(KERNEL) iso/boot/grub/grub.cfg
+	@tools/install-deps --check grub-mkrescue xorriso mformat
+	rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso/boot/grub
+	cp iso/boot/grub/grub.cfg $(BUILD)/iso/boot/grub/
+	cp $(KERNEL) $(BUILD)/iso/boot/kernel.elf
+	grub-mkrescue -o $@ $(BUILD)/iso 2> $(BUILD)/grub-mkrescue.log || \
+		{ cat $(BUILD)/grub-mkrescue.log; exit 1; }
+
+deps:
+	@tools/install-deps
+
+QEMU_BASE := -display none -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4
+MEM       ?= 256M
+CMDLINE   ?=
+
+run: deps $(ISO)
+	$(QEMU) $(QEMU_BASE) -m $(MEM) -serial stdio -cdrom $(ISO)
+
+run-kernel: deps $(KERNEL)
+	$(QEMU) $(QEMU_BASE) -m $(MEM) -serial stdio -kernel $(KERNEL) -append "$(CMDLINE)"
+
+debug: deps $(KERNEL)
+	@echo "QEMU is waiting for gdb on localhost:1234: run 'make gdb' in another terminal."
+	$(QEMU) $(QEMU_BASE) -m $(MEM) -serial stdio -kernel $(KERNEL) -append "$(CMDLINE)" -S -s
+
+gdb: $(KERNEL)
+	gdb -q -x tools/gdbinit $(KERNEL)
+
+# Fragments: host-side unit tests (tests/host/*.mk), user programs (user/*.mk, tests/*/*.mk).
+HOST_TESTS :=
+USER_PROGS :=
+-include $(sort $(wildcard tests/host/*.mk))
+-include $(sort $(wildcard user/*.mk))
+-include $(sort $(wildcard tests/*/*.mk))
+
+host-test: $(HOST_TESTS)
+	@for t in $(HOST_TESTS); do $$t || exit 1; done
+
+test: deps $(KERNEL) $(ISO) $(HOST_TESTS) $(USER_PROGS)
+	@tests/run-all
+
+bench: deps $(KERNEL) $(USER_PROGS)
+	@tools/bench
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
