@@ -93,10 +93,9 @@ debug: deps $(KERNEL)
 gdb: $(KERNEL)
 	gdb -q -x tools/gdbinit $(KERNEL)
 
-# Fragments: host-side unit tests (tests/host/*.mk), user programs (user/*.mk, tests/*/*.mk).
+# Fragments: user programs (user/*.mk) and tests (tests/*/*.mk: host unit tests, ABI suite).
 HOST_TESTS :=
 USER_PROGS :=
--include $(sort $(wildcard tests/host/*.mk))
 -include $(sort $(wildcard user/*.mk))
 -include $(sort $(wildcard tests/*/*.mk))
 

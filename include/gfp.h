@@ -39,4 +39,11 @@ void free_pages(unsigned long addr, unsigned int order);
 #define __free_page(page)	__free_pages(page, 0)
 #define free_page(addr)		free_pages(addr, 0)
 
+/*
+ * Fault injection (Linux's fail_page_alloc idea), for tests: the next nr calls to
+ * alloc_pages() fail as if memory were exhausted; ~0UL fails every call until reset
+ * with 0. Lets a test prove that a caller (mempool, slab growth) survives failure.
+ */
+void fail_page_alloc_set(unsigned long nr);
+
 #endif /* _GFP_H */
