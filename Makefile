@@ -36,33 +36,43 @@ ISO       := $(BUILD)/kernel.iso
 .PHONY: all run run-kernel test bench debug gdb iso deps clean host-test
 all: $(KERNEL)
 
+# "make V=1" shows the full commands.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(KCFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
 $(BUILD)/%.o: %.asm
 	@mkdir -p $(dir $@)
-	$(NASM) $(NASMFLAGS) $< -o $@
+	@$(if $(Q),echo "  AS      $<")
+	$(Q)$(NASM) $(NASMFLAGS) $< -o $@
 
 # The kernel is linked twice: the first link gives the addresses of every function,
 # tools/gen-kallsyms turns them into a symbol table for backtraces, and the second
 # link adds that table in its own section at the very end, so no address moves.
 $(BUILD)/kernel.pass1.elf: $(KERNEL_OBJ) $(BUILD)/kallsyms-empty.o linker.ld
-	$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJ) $(BUILD)/kallsyms-empty.o $(LIBGCC)
+	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJ) $(BUILD)/kallsyms-empty.o $(LIBGCC)
 
 $(BUILD)/kallsyms.c: $(BUILD)/kernel.pass1.elf tools/gen-kallsyms
-	tools/gen-kallsyms $< > $@
+	$(Q)tools/gen-kallsyms $< > $@
 
 $(BUILD)/kallsyms-empty.c: tools/gen-kallsyms
 	@mkdir -p $(BUILD)
-	tools/gen-kallsyms --empty > $@
+	$(Q)tools/gen-kallsyms --empty > $@
 
 $(BUILD)/kallsyms.o $(BUILD)/kallsyms-empty.o: $(BUILD)/%.o: $(BUILD)/%.c
-	$(CC) $(KCFLAGS) -c $< -o $@
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
 $(KERNEL): $(KERNEL_OBJ) $(BUILD)/kallsyms.o linker.ld
-	$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJ) $(BUILD)/kallsyms.o $(LIBGCC)
-	@tools/check-kernel $@
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJ) $(BUILD)/kallsyms.o $(LIBGCC)
+	$(Q)tools/check-kernel $@
 
 iso: $(ISO)
 $(ISO): $(KERNEL) iso/boot/grub/grub.cfg

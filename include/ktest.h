@@ -103,10 +103,13 @@ void ktest_capture_start(void);
 void ktest_capture_stop(void);
 bool ktest_capture_contains(const char *text);
 const char *ktest_capture_text(void);
+void ktest_capture_append(const char *text, size_t len);	/* printk's hook */
 
 /* Called by the trap handler: unwinds into ktest_catch() if one is active. */
 struct pt_regs;
 void ktest_fault_recover(struct pt_regs *regs, int vector, unsigned long cr2);
+/* Called after an oops or panic report: fails the running test and goes on to the next. */
+void ktest_abort(void);
 
 void ktest_run_all(const char *suites);	/* runs the tests, exits QEMU with the verdict */
 

@@ -1,0 +1,84 @@
+; Entry and exit paths for exceptions, interrupts and system calls.
+;
+; Every vector has a tiny stub that makes the stack look the same for all of them
+; (error code, vector number), then common_entry saves the remaining registers as a
+; struct pt_regs (include/asm/ptrace.h) and calls do_trap(regs) in arch/x86/traps.c.
+; ret_from_trap restores them and irets; process start-up jumps there too, with a
+; hand-built pt_regs that "returns" into ring 3.
+;
+; Relies on: do_trap (traps.c); __KERNEL_DS = 0x10 (include/asm/desc.h).
+
+KERNEL_DS equ 0x10
+
+section .text
+
+; Exceptions for which the CPU pushes an error code.
+%define HAS_ERRCODE(n) ((n) == 8 || ((n) >= 10 && (n) <= 14) || (n) == 17 || (n) == 21 || (n) == 29 || (n) == 30)
+
+%macro STUB 1
+align 8
+stub_%1:
+%if HAS_ERRCODE(%1) == 0
+	push dword 0
+%endif
+	push dword %1
+	jmp common_entry
+%endmacro
+
+%assign i 0
+%rep 48
+	STUB i
+%assign i i+1
+%endrep
+	STUB 128
+
+common_entry:
+	push gs
+	push fs
+	push es
+	push ds
+	push eax
+	push ebp
+	push edi
+	push esi
+	push edx
+	push ecx
+	push ebx
+	mov ax, KERNEL_DS
+	mov ds, ax
+	mov es, ax
+	cld
+	push esp			; struct pt_regs *
+	extern do_trap
+	call do_trap
+	add esp, 4
+
+global ret_from_trap
+ret_from_trap:
+	pop ebx
+	pop ecx
+	pop edx
+	pop esi
+	pop edi
+	pop ebp
+	pop eax
+	pop ds
+	pop es
+	pop fs
+	pop gs
+	add esp, 8			; vector and error code
+	iret
+
+section .rodata
+global trap_stub_table
+trap_stub_table:
+%assign i 0
+%rep 48
+	dd stub_ %+ i
+%assign i i+1
+%endrep
+global trap_stub_syscall
+trap_stub_syscall:
+	dd stub_128
+
+section .note.GNU-stack noalloc noexec nowrite progbits

@@ -1,0 +1,92 @@
+/*
+ * setup_arch(): what the boot loader told us, and the first look at memory.
+ *
+ * The Multiboot information lives in physical memory that boot/head.asm mapped at
+ * PAGE_OFFSET (the first BOOT_MAP_SIZE bytes), so it is read through __va(). Anything
+ * it points to beyond that window is reported and ignored rather than dereferenced.
+ *
+ * Relies on: include/multiboot.h, printk.
+ */
+#include <setup.h>
+#include <kernel.h>
+#include <asm/page.h>
+#include <asm/sections.h>
+
+struct multiboot_info *boot_mbi;
+
+/* A physical range the boot window can show, or NULL. */
+void *boot_phys_to_virt(u32 phys, u32 len)
+{
+	if (phys >= BOOT_MAP_SIZE || len > BOOT_MAP_SIZE - phys)
+		return NULL;
+	return __va(phys);
+}
+
+static const char *mmap_type_name(u32 type)
+{
+	switch (type) {
+	case 1: return "usable";
+	case 2: return "reserved";
+	case 3: return "ACPI data";
+	case 4: return "ACPI NVS";
+	case 5: return "unusable";
+	default: return "unknown";
+	}
+}
+
+static void print_memory_map(const struct multiboot_info *mbi)
+{
+	const u8 *p, *end;
+
+	if (!(mbi->flags & MULTIBOOT_INFO_MEM_MAP)) {
+		if (mbi->flags & MULTIBOOT_INFO_MEMORY)
+			pr_info("BIOS memory: %u KiB below 1 MiB, %u KiB above (no memory map)\n",
+				mbi->mem_lower, mbi->mem_upper);
+		else
+			pr_warn("boot loader gave no memory information\n");
+		return;
+	}
+	p = boot_phys_to_virt(mbi->mmap_addr, mbi->mmap_length);
+	if (!p) {
+		pr_warn("memory map at 0x%x is outside the boot mapping\n", mbi->mmap_addr);
+		return;
+	}
+	pr_info("BIOS-provided physical RAM map:\n");
+	for (end = p + mbi->mmap_length; p < end;) {
+		const struct multiboot_mmap_entry *e = (const void *)p;
+
+		p += e->size + 4;
+		if (e->len == 0)	/* some firmware pads the map with empty entries */
+			continue;
+		pr_info(" BIOS-e820: [mem 0x%09llx-0x%09llx] %s\n", e->addr,
+			e->addr + e->len - 1, mmap_type_name(e->type));
+	}
+}
+
+void print_kernel_sections(void)
+{
+	pr_info("Kernel image at 0x%08lx (physical 0x%08lx), %lu KiB:\n",
+		(unsigned long)_text, (unsigned long)_phys_start,
+		(unsigned long)(_end - _text + 4096) >> 10);
+	pr_info("  .text   0x%08lx-0x%08lx %6lu KiB\n", (unsigned long)_text,
+		(unsigned long)_etext, (unsigned long)(_etext - _text) >> 10);
+	pr_info("  .rodata 0x%08lx-0x%08lx %6lu KiB\n", (unsigned long)_srodata,
+		(unsigned long)_erodata, (unsigned long)(_erodata - _srodata) >> 10);
+	pr_info("  .data   0x%08lx-0x%08lx %6lu KiB\n", (unsigned long)_sdata,
+		(unsigned long)_edata, (unsigned long)(_edata - _sdata) >> 10);
+	pr_info("  .bss    0x%08lx-0x%08lx %6lu KiB\n", (unsigned long)__bss_start,
+		(unsigned long)__bss_stop, (unsigned long)(__bss_stop - __bss_start) >> 10);
+}
+
+void setup_arch(struct multiboot_info *mbi)
+{
+	boot_mbi = mbi;
+	if (mbi->flags & MULTIBOOT_INFO_BOOT_LOADER_NAME) {
+		const char *name = boot_phys_to_virt(mbi->boot_loader_name, 1);
+
+		if (name)
+			pr_info("Boot loader: %s\n", name);
+	}
+	print_memory_map(mbi);
+	print_kernel_sections();
+}

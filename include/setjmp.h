@@ -1,0 +1,14 @@
+/*
+ * Kernel-internal setjmp/longjmp (arch/x86/setjmp.asm), used to unwind out of a faulting
+ * self-test. Saves the callee-saved registers, esp, eip and eflags (so that longjmp
+ * from an interrupt gate, where IF is clear, restores the interrupt state too).
+ */
+#ifndef _SETJMP_H
+#define _SETJMP_H
+
+typedef unsigned long jmp_buf[7];
+
+int setjmp(jmp_buf env) __attribute__((returns_twice));
+__attribute__((noreturn)) void longjmp(jmp_buf env, int val);
+
+#endif /* _SETJMP_H */

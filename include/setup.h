@@ -1,0 +1,18 @@
+/*
+ * Boot-time set-up of the machine (arch/x86/setup.c): reading what the boot loader
+ * found, printing it, and preparing memory.
+ */
+#ifndef _SETUP_H
+#define _SETUP_H
+
+#include "types.h"
+#include "multiboot.h"
+
+/* Physical memory mapped by boot/head.asm's temporary page tables. */
+#define BOOT_MAP_SIZE	(64UL << 20)
+
+void setup_arch(struct multiboot_info *mbi);
+void *boot_phys_to_virt(u32 phys, u32 len);	/* NULL if outside the boot mapping */
+void print_kernel_sections(void);
+
+#endif /* _SETUP_H */

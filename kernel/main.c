@@ -1,0 +1,79 @@
+/*
+ * start_kernel(): the first C function, called by boot/head.asm once paging is on and
+ * the kernel runs in the higher half on its boot stack.
+ *
+ * The order matters: the console first (so everything after can explain itself), then
+ * the CPU tables (so a mistake is reported, not a triple fault), then memory, then the
+ * clock. What happens after boot is chosen on the command line:
+ *	test[=SUITE,...]	run the in-kernel self-tests and leave QEMU with the verdict
+ *	(nothing)		show the memory layout and wait
+ */
+#include <kernel.h>
+#include <ktest.h>
+#include <multiboot.h>
+#include <serial.h>
+#include <setup.h>
+#include <string.h>
+#include <jiffies.h>
+#include <asm/desc.h>
+#include <asm/traps.h>
+#include <asm/x86.h>
+
+static void parse_early_options(void)
+{
+	const char *v = cmdline_value("loglevel");
+
+	if (v)
+		console_loglevel = simple_strtoul(v, NULL, 10);
+	if (cmdline_has("quiet"))
+		console_loglevel = 4;
+}
+
+static struct multiboot_info *check_multiboot(u32 magic, u32 info_phys)
+{
+	struct multiboot_info *mbi;
+
+	if (magic != MULTIBOOT_BOOTLOADER_MAGIC) {
+		pr_emerg("Not booted by a Multiboot loader: magic 0x%08x, expected 0x%08x.\n"
+			 "Boot this kernel with GRUB (make run) or qemu -kernel (make run-kernel).\n",
+			 magic, MULTIBOOT_BOOTLOADER_MAGIC);
+		machine_exit(QEMU_EXIT_PANIC);
+	}
+	mbi = boot_phys_to_virt(info_phys, sizeof(*mbi));
+	if (!mbi) {
+		pr_emerg("Multiboot information at 0x%08x is beyond the boot mapping\n", info_phys);
+		machine_exit(QEMU_EXIT_PANIC);
+	}
+	return mbi;
+}
+
+void start_kernel(u32 magic, u32 info_phys)
+{
+	struct multiboot_info *mbi;
+	const char *cmdline = NULL;
+
+	serial_init();
+	gdt_init();
+	idt_init();
+	mbi = check_multiboot(magic, info_phys);
+	if (mbi->flags & MULTIBOOT_INFO_CMDLINE)
+		cmdline = boot_phys_to_virt(mbi->cmdline, 1);
+	cmdline_init(cmdline);
+	parse_early_options();
+
+	pr_notice("\nTeaching kernel for i386: Linux's memory management, small enough to read.\n");
+	pr_info("Command line: %s\n", cmdline_get());
+	setup_arch(mbi);
+
+	init_8259A();
+	time_init();
+	local_irq_enable();
+
+	if (cmdline_has("test"))
+		ktest_run_all(cmdline_value("test"));
+
+	pr_notice("Nothing to run (boot with \"test\" to run the self-tests). "
+		  "Idle; leave QEMU with Ctrl-A X.\n");
+	for (;;)
+		halt();
+}

@@ -1,0 +1,45 @@
+/*
+ * What a CPU exception raised by user code means for the process: the signal Linux
+ * would send. This kernel has no signal handlers in user space, so every such signal
+ * is fatal and the process ends with status 128 + signal, as a shell reports it.
+ */
+#include <signal.h>
+#include <kernel.h>
+#include <asm/traps.h>
+#include <asm/x86.h>
+
+int trap_to_signal(int vector)
+{
+	switch (vector) {
+	case X86_TRAP_DE:
+	case X86_TRAP_MF:
+	case X86_TRAP_XF:
+		return SIGFPE;
+	case X86_TRAP_DB:
+	case X86_TRAP_BP:
+		return SIGTRAP;
+	case X86_TRAP_UD:
+		return SIGILL;
+	case X86_TRAP_AC:
+		return SIGBUS;
+	default:
+		return SIGSEGV;	/* #GP (cli, hlt, bad selector), #SS, #NP, bounds... */
+	}
+}
+
+void do_user_trap(struct pt_regs *regs, int vector)
+{
+	force_sig_fault(regs, trap_to_signal(vector), trap_name(vector));
+}
+
+/*
+ * Until processes exist (kernel/process.c takes this over), nothing runs in ring 3, so
+ * a user-mode exception means the kernel itself built a bad user context.
+ */
+__attribute__((weak)) __noreturn void force_sig_fault(struct pt_regs *regs, int sig,
+						      const char *what)
+{
+	pr_emerg("signal %d (%s) for user code, but no process is running\n", sig, what);
+	die(what, regs);
+	machine_halt();
+}
