@@ -19,7 +19,7 @@ QEMU      := qemu-system-i386
 
 KCFLAGS   := -m32 -march=i686 -ffreestanding -fno-pie -fno-pic -fno-stack-protector \
              -nostdlib -O2 -g -std=gnu11 -Wall -Wextra -Werror \
-             -fno-omit-frame-pointer -mgeneral-regs-only -fno-strict-aliasing \
+             -fno-omit-frame-pointer -fno-toplevel-reorder -mgeneral-regs-only -fno-strict-aliasing \
              -Iinclude -MMD -MP
 KLDFLAGS  := -m elf_i386 -T linker.ld --no-warn-rwx-segments -z noexecstack
 LIBGCC    := $(shell $(CC) -m32 -print-libgcc-file-name)

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <jiffies.h>
 #include <asm/desc.h>
+#include <asm/fixmap.h>
 #include <asm/traps.h>
 #include <asm/x86.h>
 
@@ -55,6 +56,7 @@ void start_kernel(u32 magic, u32 info_phys)
 	serial_init();
 	gdt_init();
 	idt_init();
+	early_fixmap_init();
 	mbi = check_multiboot(magic, info_phys);
 	if (mbi->flags & MULTIBOOT_INFO_CMDLINE)
 		cmdline = boot_phys_to_virt(mbi->cmdline, 1);

@@ -13,22 +13,24 @@
 
 void dump_stack(void)
 {
-	unsigned long ebp;
+	const unsigned long *frame;
 
-	asm volatile("mov %%ebp, %0" : "=r"(ebp));
-	show_trace((unsigned long)__builtin_return_address(0), ebp);
+	/* Start at our caller: its return address, then its caller's frame. */
+	asm volatile("mov %%ebp, %0" : "=r"(frame));
+	show_trace(frame[1], frame[0]);
 }
 
 __noreturn void __panic(const char *file, int line, const char *fmt, ...)
 {
+	static char msg[256];
 	va_list ap;
 
 	local_irq_disable();
-	printk(KERN_EMERG "Kernel panic at %s:%d: ", file, line);
 	va_start(ap, fmt);
-	vprintk(fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	printk(KERN_EMERG "\nCall Trace:\n");
+	printk(KERN_EMERG "Kernel panic at %s:%d: %s\n", file, line, msg);
+	printk(KERN_EMERG "Call Trace:\n");
 	dump_stack();
 	ktest_abort();
 	printk(KERN_EMERG "---[ end Kernel panic ]---\n");

@@ -1,0 +1,31 @@
+/*
+ * Tests that fail on purpose, to check the self-test runner itself. The "meta" suite
+ * runs only when named ("test=meta"); tests/run-ktests checks that each failure is
+ * reported the way it should be and that the run goes on after an oops and a panic.
+ */
+#include <ktest.h>
+#include <kernel.h>
+
+KTEST(meta, failed_expectation_is_reported)
+{
+	int meta_failed_expectation_is_reported_here = 1;
+
+	KTEST_EXPECT_EQ(meta_failed_expectation_is_reported_here, 2);
+}
+
+KTEST(meta, oops_fails_only_that_test)
+{
+	volatile uintptr_t addr = 0x10;	/* volatile: the compiler must not see the NULL page */
+
+	*(volatile int *)addr = 1;
+}
+
+KTEST(meta, panic_fails_only_that_test)
+{
+	panic("deliberate panic from a self-test");
+}
+
+KTEST(meta, runs_after_failures)
+{
+	KTEST_EXPECT_EQ(1 + 1, 2);
+}
