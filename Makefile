@@ -33,7 +33,7 @@ KERNEL_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(KERNEL_C)) \
 KERNEL    := $(BUILD)/kernel.elf
 ISO       := $(BUILD)/kernel.iso
 
-.PHONY: all run run-kernel test bench debug gdb iso deps clean host-test
+.PHONY: all run run-kernel test bench debug gdb iso deps clean host-test list-host-tests
 all: $(KERNEL)
 
 # "make V=1" shows the full commands.
@@ -110,7 +110,10 @@ USER_PROGS :=
 -include $(sort $(wildcard tests/*/*.mk))
 
 host-test: $(HOST_TESTS)
-	@for t in $(HOST_TESTS); do $$t || exit 1; done
+	@STAGES=run-host tests/run-all
+
+list-host-tests:
+	@echo $(HOST_TESTS)
 
 test: deps $(KERNEL) $(ISO) $(HOST_TESTS) $(USER_PROGS)
 	@tests/run-all

@@ -6,10 +6,11 @@
 ; BOOT_MAP_MB of physical memory twice, at 0 (so the instruction after "enable paging"
 ; still exists) and at PAGE_OFFSET (where the kernel is linked), turn paging on, jump
 ; to the higher half, switch to the kernel stack, drop the identity half and call
-; start_kernel(magic, info). mm/init.c later replaces these tables with the real ones.
+; start_kernel(magic, info) (boot/higher_half.asm). mm/init.c later replaces these
+; tables with the real ones.
 ;
 ; Relies on: linker.ld (.boot is linked at its physical address, the rest 0xC0000000
-; higher), start_kernel() in kernel/main.c.
+; higher), higher_half (boot/higher_half.asm).
 
 PAGE_OFFSET	equ 0xC0000000
 BOOT_MAP_MB	equ 64			; must cover the kernel, boot info and modules
@@ -72,30 +73,7 @@ _start:
 
 	mov eax, higher_half		; an absolute jump into the higher half
 	jmp eax
-
-section .text
-higher_half:
-	mov esp, boot_stack_top
-	xor ebp, ebp			; ends the backtrace's frame chain
-
-	; Drop the identity mapping: from here on, low addresses fault.
-	mov ecx, BOOT_PT_COUNT
-	mov ebx, boot_page_dir
-.clear_pde:
-	mov dword [ebx], 0
-	add ebx, 4
-	loop .clear_pde
-	mov eax, cr3
-	mov cr3, eax
-
-	push edi			; struct multiboot_info * (physical)
-	push esi			; magic
-	extern start_kernel
-	call start_kernel
-.hang:
-	cli
-	hlt
-	jmp .hang
+	extern higher_half
 
 section .bss nobits alloc noexec write align=4096
 global boot_page_dir, boot_page_tables
