@@ -16,8 +16,11 @@
 
 #include "types.h"
 #include "list.h"
+#include "rbtree.h"
 
 struct kmem_cache;
+struct mm_struct;
+typedef u32 *pgd_t_ptr;		/* a page directory; asm/pgtable.h has pgd_t */
 
 struct page {
 	unsigned long flags;		/* PG_* bits below; zone number in the top bits */
@@ -79,4 +82,56 @@ static inline int page_count(const struct page *p)
 	return p->_refcount;
 }
 
-#endif /* _MM_TYPES_H */
+/*
+ * A virtual memory area: one contiguous range of a process's address space with the
+ * same rights, [vm_start, vm_end), both page aligned. The areas of an address space
+ * never overlap; they are kept both on a list sorted by address (for walking them in
+ * order) and in a red-black tree (so find_vma() is logarithmic), as in Linux before
+ * maple trees.
+ */
+struct vm_area_struct {
+	unsigned long vm_start;
+	unsigned long vm_end;		/* one past the last byte */
+	struct mm_struct *vm_mm;
+	unsigned long vm_flags;		/* VM_* below */
+	u32 vm_page_prot;		/* pte flags for pages of this area */
+	unsigned long vm_pgoff;		/* offset in the mapped object, in pages */
+	const char *vm_name;		/* "[heap]", "[stack]", a program name, or NULL */
+	struct list_head vm_list;	/* in mm->mmap_list, sorted by address */
+	struct rb_node vm_rb;		/* in mm->mm_rb, keyed by address */
+};
+
+#define VM_NONE		0x0000
+#define VM_READ		0x0001
+#define VM_WRITE	0x0002
+#define VM_EXEC		0x0004
+#define VM_SHARED	0x0008
+#define VM_MAYREAD	0x0010
+#define VM_MAYWRITE	0x0020
+#define VM_MAYEXEC	0x0040
+#define VM_GROWSDOWN	0x0100	/* the stack: grows down on a fault just below it */
+#define VM_ACCOUNT	0x100000
+
+/*
+ * An address space: the page directory and the areas that say what may be mapped in
+ * it. Pages are mapped lazily, on the first fault, so rss (resident pages) grows as the
+ * program touches memory, while total_vm counts every page the areas cover.
+ */
+struct mm_struct {
+	pgd_t_ptr pgd;			/* page directory (pgd_t *) */
+	struct list_head mmap_list;	/* areas sorted by address */
+	struct rb_root mm_rb;		/* the same areas in a tree */
+	struct vm_area_struct *mmap_cache;	/* last find_vma() result */
+	int map_count;			/* number of areas */
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk;	/* heap: brk may be unaligned; its page is mapped */
+	unsigned long start_stack;	/* where argc is */
+	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long mmap_base;	/* top-down mmap placement starts below this */
+	unsigned long task_size;	/* end of user space (TASK_SIZE) */
+	unsigned long total_vm;		/* pages covered by areas */
+	unsigned long rss;		/* pages actually mapped */
+	unsigned long stack_vm;		/* pages of the stack area */
+	unsigned long hiwater_rss;	/* highest rss seen */
+};
+

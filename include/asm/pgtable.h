@@ -46,5 +46,22 @@ typedef u32 pgd_t;
 
 /* The page directory in use now (boot/head.asm's until mm/init.c installs the real one). */
 extern pgd_t boot_page_dir[PTRS_PER_PGD];
+/* The kernel's own page directory; its entries 768..1023 are copied into every process's. */
+extern pgd_t swapper_pg_dir[PTRS_PER_PGD];
+
+/*
+ * The kernel's gigabyte, top down (as Linux's i386, with our constants):
+ *
+ *   FIXADDR_START..FIXADDR_TOP	fixmap slots (asm/fixmap.h), one static page table
+ *   PKMAP_BASE..+4 MiB		persistent kmap() windows, LAST_PKMAP of them
+ *   VMALLOC_START..VMALLOC_END	vmalloc() and ioremap() areas
+ *   (8 MiB hole)			catches overruns off the end of the direct map
+ *   PAGE_OFFSET..high_memory	the direct map of low memory, at most MAXMEM
+ */
+#define LAST_PKMAP	1024
+#define PKMAP_BASE	0xff800000UL	/* (FIXADDR_START - LAST_PKMAP pages) rounded down to 4 MiB */
+#define VMALLOC_END	(PKMAP_BASE - 2 * PAGE_SIZE)
+#define VMALLOC_OFFSET	(8UL << 20)
+#define VMALLOC_START	(ALIGN((unsigned long)high_memory, VMALLOC_OFFSET) + VMALLOC_OFFSET)
 
 #endif /* _ASM_PGTABLE_H */

@@ -1,0 +1,48 @@
+/*
+ * The page-table API (mm/pgtable.c): walk, map, unmap and change the rights of single
+ * 4 KiB pages in a two-level i386 page directory, and create or free the page directory
+ * of an address space.
+ *
+ * Every page directory shares the kernel's page tables: entries 768..1023 are copied
+ * from swapper_pg_dir when a directory is created, and those tables were all allocated
+ * at boot, so a kernel mapping made in any directory is seen in all of them. Page tables
+ * for user addresses (entries 0..767) are allocated on demand, one page each, from low
+ * memory, and freed with the directory.
+ *
+ * TLB: changing a present entry requires flushing it. The map/unmap functions flush
+ * the page themselves when the directory is the one in CR3 (or the address is a kernel
+ * one, shared by all).
+ */
+#ifndef _PGTABLE_H
+#define _PGTABLE_H
+
+#include "types.h"
+#include "asm/pgtable.h"
+
+/* The entry for addr, or NULL if its page table does not exist. */
+pte_t *pte_lookup(pgd_t *pgd, unsigned long addr);
+/* The entry for addr, allocating the page table (zeroed) if needed; NULL if no memory. */
+pte_t *pte_alloc(pgd_t *pgd, unsigned long addr);
+
+/* Map one page; -ENOMEM if a page table cannot be allocated. Replaces any old entry. */
+int map_page(pgd_t *pgd, unsigned long addr, phys_addr_t phys, u32 prot);
+/* Remove the mapping; returns the old entry (0 if there was none). */
+pte_t unmap_page(pgd_t *pgd, unsigned long addr);
+/* Change the flags of a present mapping; returns false if there is none. */
+bool change_page_prot(pgd_t *pgd, unsigned long addr, u32 prot);
+/* Physical address addr maps to, or (phys_addr_t)-1 if none (a software walk). */
+phys_addr_t virt_to_phys_walk(pgd_t *pgd, unsigned long addr);
+
+/* Kernel mappings live in the shared tables: any directory will do, so these use swapper. */
+int map_kernel_page(unsigned long addr, phys_addr_t phys, u32 prot);
+pte_t unmap_kernel_page(unsigned long addr);
+
+pgd_t *pgd_alloc(void);			/* a new directory sharing the kernel's half */
+void pgd_free(pgd_t *pgd);		/* frees it and every user page table (not the pages) */
+void free_user_page_tables(pgd_t *pgd, unsigned long start, unsigned long end);
+
+pgd_t *current_pgd(void);		/* the directory in CR3 */
+void switch_pgd(pgd_t *pgd);		/* load CR3 */
+void flush_tlb_page(pgd_t *pgd, unsigned long addr);
+
+#endif /* _PGTABLE_H */
