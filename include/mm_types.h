@@ -135,3 +135,5 @@ struct mm_struct {
 	unsigned long hiwater_rss;	/* highest rss seen */
 };
 
+
+#endif /* _MM_TYPES_H */
