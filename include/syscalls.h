@@ -1,7 +1,8 @@
 /*
- * System calls: Linux's i386 numbers and the table that maps them to handlers
- * (kernel/syscall.c). Each handler takes the six argument registers as unsigned longs
- * and returns the value for eax: a result, or -errno (-4095..-1).
+ * System calls: Linux's i386 numbers and the handlers' prototypes; the table that maps
+ * one to the other is in kernel/syscall.c. Each handler takes up to six arguments
+ * (from ebx, ecx, edx, esi, edi, ebp) and returns the value for eax: a result, or
+ * -errno (-4095..-1). Declare each handler here with the layer that implements it.
  */
 #ifndef _SYSCALLS_H
 #define _SYSCALLS_H
@@ -44,6 +45,6 @@
 typedef long (*syscall_fn_t)(unsigned long, unsigned long, unsigned long,
 			     unsigned long, unsigned long, unsigned long);
 
-void register_syscall(unsigned int nr, syscall_fn_t fn);
+/* kernel/sys.c, kernel/exit.c, kernel/tls.c ... and mm/mmap.c, mm/mprotect.c ...: */
 
 #endif /* _SYSCALLS_H */

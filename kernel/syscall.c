@@ -5,18 +5,19 @@
  * esi, edi and ebp, then executes int $0x80. The result, or -errno, goes back in eax;
  * every other register is restored unchanged by the return path (entry.asm), which is
  * what libc relies on. Numbers without an entry in sys_call_table return -ENOSYS.
+ *
+ * The table is the index of every system call this kernel has: the handler's name says
+ * where it lives (sys_brk in mm/mmap.c, sys_write in kernel/sys.c, ...).
  */
 #include <syscalls.h>
 #include <errno.h>
 #include <asm/traps.h>
 
-static syscall_fn_t sys_call_table[NR_syscalls];
+#define CALL(nr, fn) [nr] = (syscall_fn_t)(fn)
 
-void register_syscall(unsigned int nr, syscall_fn_t fn)
-{
-	if (nr < NR_syscalls)
-		sys_call_table[nr] = fn;
-}
+static const syscall_fn_t sys_call_table[NR_syscalls] = {
+	/* entries: CALL(__NR_name, sys_name), sorted by number */
+};
 
 void do_syscall(struct pt_regs *regs)
 {
