@@ -47,4 +47,47 @@ typedef long (*syscall_fn_t)(unsigned long, unsigned long, unsigned long,
 
 /* kernel/sys.c, kernel/exit.c, kernel/tls.c ... and mm/mmap.c, mm/mprotect.c ...: */
 
+struct iovec;
+struct new_utsname;
+struct rlimit;
+struct rlimit64;
+struct stat64;
+struct statx;
+struct user_desc;
+struct old_timespec32;
+struct __kernel_timespec;
+
+/* kernel/exit.c */
+long sys_exit(int code);
+long sys_exit_group(int code);
+
+/* kernel/sys.c */
+long sys_read(unsigned long fd, char *buf, size_t count);
+long sys_write(unsigned long fd, const char *buf, size_t count);
+long sys_writev(unsigned long fd, const struct iovec *vec, unsigned long vlen);
+long sys_getpid(void);
+long sys_gettid(void);
+long sys_set_tid_address(int *tidptr);
+long sys_set_robust_list(void *head, size_t len);
+long sys_rseq(void *rseq, u32 len, int flags, u32 sig);
+long sys_uname(struct new_utsname *name);
+long sys_ugetrlimit(unsigned int resource, struct rlimit *rlim);
+long sys_prlimit64(int pid, unsigned int resource, const struct rlimit64 *new_rlim,
+		   struct rlimit64 *old_rlim);
+long sys_readlink(const char *path, char *buf, int bufsiz);
+long sys_ioctl(unsigned long fd, unsigned long cmd, unsigned long arg);
+long sys_getrandom(char *buf, size_t count, unsigned int flags);
+long sys_fstat64(unsigned long fd, struct stat64 *statbuf);
+long sys_fstatat64(int dirfd, const char *path, struct stat64 *statbuf, unsigned int flags);
+long sys_statx(int dirfd, const char *path, unsigned int flags, unsigned int mask,
+	       struct statx *buffer);
+
+/* kernel/tls.c */
+long sys_set_thread_area(struct user_desc *u_info);
+long sys_get_thread_area(struct user_desc *u_info);
+
+/* kernel/time.c */
+long sys_clock_gettime(int clk, struct old_timespec32 *tp);
+long sys_clock_gettime64(int clk, struct __kernel_timespec *tp);
+
 #endif /* _SYSCALLS_H */

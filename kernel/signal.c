@@ -8,6 +8,7 @@
 #include <asm/traps.h>
 #include <asm/x86.h>
 
+/* force_sig_fault(), which reports and kills, is in kernel/exit.c. */
 int trap_to_signal(int vector)
 {
 	switch (vector) {
@@ -30,16 +31,4 @@ int trap_to_signal(int vector)
 void do_user_trap(struct pt_regs *regs, int vector)
 {
 	force_sig_fault(regs, trap_to_signal(vector), trap_name(vector));
-}
-
-/*
- * Until processes exist (kernel/process.c takes this over), nothing runs in ring 3, so
- * a user-mode exception means the kernel itself built a bad user context.
- */
-__attribute__((weak)) __noreturn void force_sig_fault(struct pt_regs *regs, int sig,
-						      const char *what)
-{
-	pr_emerg("signal %d (%s) for user code, but no process is running\n", sig, what);
-	die(what, regs);
-	machine_halt();
 }

@@ -17,6 +17,29 @@
 
 static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	/* entries: CALL(__NR_name, sys_name), sorted by number */
+	CALL(__NR_exit, sys_exit),
+	CALL(__NR_read, sys_read),
+	CALL(__NR_write, sys_write),
+	CALL(__NR_getpid, sys_getpid),
+	CALL(__NR_ioctl, sys_ioctl),
+	CALL(__NR_readlink, sys_readlink),
+	CALL(__NR_uname, sys_uname),
+	CALL(__NR_writev, sys_writev),
+	CALL(__NR_ugetrlimit, sys_ugetrlimit),
+	CALL(__NR_fstat64, sys_fstat64),
+	CALL(__NR_gettid, sys_gettid),
+	CALL(__NR_set_thread_area, sys_set_thread_area),
+	CALL(__NR_get_thread_area, sys_get_thread_area),
+	CALL(__NR_exit_group, sys_exit_group),
+	CALL(__NR_set_tid_address, sys_set_tid_address),
+	CALL(__NR_clock_gettime, sys_clock_gettime),
+	CALL(__NR_fstatat64, sys_fstatat64),
+	CALL(__NR_set_robust_list, sys_set_robust_list),
+	CALL(__NR_prlimit64, sys_prlimit64),
+	CALL(__NR_getrandom, sys_getrandom),
+	CALL(__NR_statx, sys_statx),
+	CALL(__NR_rseq, sys_rseq),
+	CALL(__NR_clock_gettime64, sys_clock_gettime64),
 };
 
 void do_syscall(struct pt_regs *regs)

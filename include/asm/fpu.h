@@ -1,0 +1,36 @@
+/*
+ * The FPU and SSE state of a process (arch/x86/fpu.c).
+ *
+ * Real libc code uses SSE2 (glibc picks its string functions by CPUID), so the kernel
+ * must switch the SSE unit on (CR4.OSFXSR and CR4.OSXMMEXCPT) and give each process its
+ * own register state: a 512-byte FXSAVE image, 16-byte aligned. A new process starts
+ * from init_fpstate, the state fninit and the default MXCSR (0x1f80: every SIMD
+ * exception masked, round to nearest) produce, as Linux's does.
+ *
+ * When does the kernel save and restore? The kernel is built with -mgeneral-regs-only,
+ * so it never touches an x87, MMX or SSE register, and only one process runs at a time,
+ * to completion. So while a process runs, its FPU state simply stays in the registers
+ * across every system call and interrupt: nothing else uses them. It is loaded once
+ * (fpu_restore) before the first entry to ring 3, and at exit the registers are reset
+ * (fpu_reset) so the next process cannot see the previous one's values even if it
+ * skipped the restore. A scheduler will have to fxsave on switch-out (or use CR0.TS to
+ * do it lazily); the per-task area is already there for that.
+ */
+#ifndef _ASM_FPU_H
+#define _ASM_FPU_H
+
+#include "../types.h"
+
+#define FPU_STATE_SIZE	512	/* FXSAVE image; the fnsave fallback needs 108 */
+#define FPU_STATE_ALIGN	16
+
+#define MXCSR_DEFAULT	0x1f80
+
+void fpu_init(void);			/* at boot: CR0/CR4 bits, init_fpstate */
+bool fpu_has_fxsr(void);		/* FXSAVE/FXRSTOR and SSE in use? */
+void fpu_state_init(void *state);	/* copy init_fpstate into a task's area */
+void fpu_restore(const void *state);	/* load a task's state into the registers */
+void fpu_save(void *state);		/* store the registers into a task's area */
+void fpu_reset(void);			/* registers back to the initial state */
+
+#endif /* _ASM_FPU_H */

@@ -1,0 +1,509 @@
+/*
+ * Loading a static ELF32 i386 executable into the current process (Linux's
+ * load_elf_binary() and create_elf_tables(), for ET_EXEC files without an interpreter).
+ *
+ * Two phases. elf_parse() checks the whole file before anything is allocated: the
+ * header (magic, class, byte order, machine, type), the program-header table inside the
+ * file, and every PT_LOAD segment (file bytes inside the file, no larger than its
+ * memory, memory inside user space, not overlapping another segment). A refusal is one
+ * clear line, "exec: PROG: reason", and the process never exists in user mode: it gets
+ * exit status 126, a shell's "cannot execute".
+ *
+ * Then the address space: each PT_LOAD becomes an area (vm_map_fixed) and its file
+ * bytes are copied in with copy_to_user, through the process's own page directory, so
+ * every page is allocated by the page-fault handler exactly as if the program had
+ * touched it (demand zero). Pages start zeroed, so .bss and the tail of the last file
+ * page need no clearing. The areas are created writable, because the copy writes them
+ * even where the program may not (text), and get their real rights afterwards with
+ * mprotect; a page shared by two segments (they need not start on a page boundary) gets
+ * the union of their rights, as it would from Linux's overlapping file mappings.
+ *
+ * The initial break is the page-aligned end of the highest segment, and the stack a
+ * VM_GROWSDOWN area just below TASK_SIZE laid out as Linux lays it out (see
+ * setup_stack()).
+ *
+ * Relies on: mm_alloc, vm_map_fixed, setup_stack_vma, mm_set_brk, sys_mprotect (the mm
+ * layer, include/mmap.h), switch_pgd, copy_to_user, get_random_bytes.
+ */
+#include <binfmts.h>
+#include <elf.h>
+#include <errno.h>
+#include <kernel.h>
+#include <mmap.h>
+#include <mman.h>
+#include <pgtable.h>
+#include <random.h>
+#include <sched.h>
+#include <string.h>
+#include <syscalls.h>
+#include <uaccess.h>
+#include <asm/x86.h>
+
+#define MAX_LOAD_SEGMENTS	16
+#define MMAP_MIN_ADDR		0x10000UL	/* Linux's default vm.mmap_min_addr */
+#define ELF_PLATFORM		"i686"
+
+struct elf_layout {
+	const Elf32_Ehdr *eh;
+	const Elf32_Phdr *ph;
+	int nload;
+	const Elf32_Phdr *load[MAX_LOAD_SEGMENTS];	/* PT_LOADs sorted by address */
+	unsigned long phdr_addr;	/* program headers in memory, 0 if not loaded */
+	unsigned long end;		/* highest p_vaddr + p_memsz */
+};
+
+static __printf(3, 4) int refuse(char *why, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, len, fmt, ap);
+	va_end(ap);
+	return -ENOEXEC;
+}
+
+static const char *machine_name(unsigned int m)
+{
+	switch (m) {
+	case 62: return " (x86-64: build with gcc -m32)";
+	case 40: return " (ARM)";
+	case 183: return " (AArch64)";
+	case 243: return " (RISC-V)";
+	default: return "";
+	}
+}
+
+static int check_header(const Elf32_Ehdr *eh, size_t size, char *why, size_t len)
+{
+	if (size < SELFMAG || memcmp(eh->e_ident, ELFMAG, SELFMAG))
+		return refuse(why, len, "not an ELF file (bad magic)");
+	if (size < sizeof(*eh))
+		return refuse(why, len, "truncated ELF header (%zu bytes, need %zu)", size,
+			      sizeof(*eh));
+	if (eh->e_ident[EI_CLASS] != ELFCLASS32)
+		return refuse(why, len, "not a 32-bit ELF file (class %u)", eh->e_ident[EI_CLASS]);
+	if (eh->e_ident[EI_DATA] != ELFDATA2LSB)
+		return refuse(why, len, "not a little-endian ELF file (data encoding %u)",
+			      eh->e_ident[EI_DATA]);
+	if (eh->e_machine != EM_386 && eh->e_machine != EM_486)
+		return refuse(why, len, "wrong machine %u%s: not an i386 program", eh->e_machine,
+			      machine_name(eh->e_machine));
+	if (eh->e_type == ET_DYN)
+		return refuse(why, len, "position-independent executable or shared object "
+			      "(ET_DYN): only static ET_EXEC programs load; link with -static -no-pie");
+	if (eh->e_type != ET_EXEC)
+		return refuse(why, len, "not an executable (ELF type %u)", eh->e_type);
+	if (eh->e_phentsize != sizeof(Elf32_Phdr))
+		return refuse(why, len, "bad program header size %u (expected %zu)",
+			      eh->e_phentsize, sizeof(Elf32_Phdr));
+	if (eh->e_phnum == 0)
+		return refuse(why, len, "no program headers");
+	if ((u64)eh->e_phoff + (u64)eh->e_phnum * sizeof(Elf32_Phdr) > size)
+		return refuse(why, len, "program headers (offset 0x%x, %u entries) past the end "
+			      "of the file (%zu bytes)", eh->e_phoff, eh->e_phnum, size);
+	return 0;
+}
+
+static int check_load(const Elf32_Phdr *ph, int i, size_t size, char *why, size_t len)
+{
+	u64 end = (u64)ph->p_vaddr + ph->p_memsz;
+
+	if (ph->p_filesz > ph->p_memsz)
+		return refuse(why, len, "segment %d: file size 0x%x larger than memory size 0x%x",
+			      i, ph->p_filesz, ph->p_memsz);
+	if ((u64)ph->p_offset + ph->p_filesz > size)
+		return refuse(why, len, "segment %d: file bytes 0x%x-0x%llx past the end of the "
+			      "file (%zu bytes)", i, ph->p_offset,
+			      (u64)ph->p_offset + ph->p_filesz, size);
+	if (end > TASK_SIZE)
+		return refuse(why, len, "segment %d at 0x%08x-0x%08llx reaches into kernel space "
+			      "(user space ends at 0x%08lx)", i, ph->p_vaddr, end, TASK_SIZE);
+	if (end > STACK_TOP - STACK_INIT_SIZE)
+		return refuse(why, len, "segment %d at 0x%08x-0x%08llx overlaps the stack "
+			      "(0x%08lx-0x%08lx)", i, ph->p_vaddr, end,
+			      STACK_TOP - STACK_INIT_SIZE, STACK_TOP);
+	if (ph->p_vaddr < MMAP_MIN_ADDR)
+		return refuse(why, len, "segment %d at 0x%08x is below 0x%lx, the lowest address "
+			      "a program may map", i, ph->p_vaddr, MMAP_MIN_ADDR);
+	return 0;
+}
+
+/* Insert into the sorted list; refuse overlapping neighbours. */
+static int add_load(struct elf_layout *l, const Elf32_Phdr *ph, char *why, size_t len)
+{
+	int i, j;
+
+	if (l->nload == MAX_LOAD_SEGMENTS)
+		return refuse(why, len, "more than %d loadable segments", MAX_LOAD_SEGMENTS);
+	for (i = l->nload; i > 0 && l->load[i - 1]->p_vaddr > ph->p_vaddr; i--)
+		l->load[i] = l->load[i - 1];
+	l->load[i] = ph;
+	l->nload++;
+	/* Sorted by start: a segment can only overlap its neighbours. */
+	for (j = i - 1; j <= i; j++) {
+		const Elf32_Phdr *a, *b;
+
+		if (j < 0 || j + 1 >= l->nload)
+			continue;
+		a = l->load[j];
+		b = l->load[j + 1];
+		if ((u64)a->p_vaddr + a->p_memsz > b->p_vaddr)
+			return refuse(why, len, "segments %d and %d overlap (0x%08x-0x%08x and "
+				      "0x%08x-0x%08x)", (int)(a - l->ph), (int)(b - l->ph),
+				      a->p_vaddr, a->p_vaddr + a->p_memsz,
+				      b->p_vaddr, b->p_vaddr + b->p_memsz);
+	}
+	return 0;
+}
+
+/* Where the program headers are once loaded: PT_PHDR, or the PT_LOAD holding them. */
+static unsigned long find_phdr_addr(const struct elf_layout *l, unsigned long phdr_vaddr)
+{
+	u32 off = l->eh->e_phoff, bytes = l->eh->e_phnum * sizeof(Elf32_Phdr);
+	int i;
+
+	if (phdr_vaddr)
+		return phdr_vaddr;
+	for (i = 0; i < l->nload; i++) {
+		const Elf32_Phdr *p = l->load[i];
+
+		if (off >= p->p_offset && (u64)off + bytes <= (u64)p->p_offset + p->p_filesz)
+			return p->p_vaddr + (off - p->p_offset);
+	}
+	return 0;
+}
+
+static int elf_parse(const void *image, size_t size, struct elf_layout *l,
+		     char *why, size_t len)
+{
+	unsigned long phdr_vaddr = 0;
+	bool entry_ok = false;
+	int i, err;
+
+	memset(l, 0, sizeof(*l));
+	l->eh = image;
+	err = check_header(l->eh, size, why, len);
+	if (err)
+		return err;
+	l->ph = (const Elf32_Phdr *)((const u8 *)image + l->eh->e_phoff);
+	for (i = 0; i < l->eh->e_phnum; i++) {
+		const Elf32_Phdr *ph = &l->ph[i];
+
+		if (ph->p_type == PT_INTERP)
+			return refuse(why, len, "dynamically linked (it asks for an interpreter): "
+				      "build it with -static");
+		if (ph->p_type == PT_PHDR)
+			phdr_vaddr = ph->p_vaddr;
+		if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
+			continue;
+		err = check_load(ph, i, size, why, len);
+		if (!err)
+			err = add_load(l, ph, why, len);
+		if (err)
+			return err;
+		if (l->eh->e_entry >= ph->p_vaddr && l->eh->e_entry - ph->p_vaddr < ph->p_memsz)
+			entry_ok = true;
+		if (ph->p_vaddr + ph->p_memsz > l->end)
+			l->end = ph->p_vaddr + ph->p_memsz;
+	}
+	if (!l->nload)
+		return refuse(why, len, "no loadable segment");
+	if (!entry_ok)
+		return refuse(why, len, "entry point 0x%08x is outside every loadable segment",
+			      l->eh->e_entry);
+	l->phdr_addr = find_phdr_addr(l, phdr_vaddr);
+	return 0;
+}
+
+int elf_check_image(const void *image, size_t size, char *why, size_t why_len)
+{
+	struct elf_layout l;
+
+	return elf_parse(image, size, &l, why, why_len);
+}
+
+static unsigned long prot_of(const Elf32_Phdr *ph)
+{
+	return ((ph->p_flags & PF_R) ? PROT_READ : 0) |
+	       ((ph->p_flags & PF_W) ? PROT_WRITE : 0) |
+	       ((ph->p_flags & PF_X) ? PROT_EXEC : 0);
+}
+
+static unsigned long seg_start(const Elf32_Phdr *ph)
+{
+	return ph->p_vaddr & PAGE_MASK;
+}
+
+static unsigned long seg_end(const Elf32_Phdr *ph)
+{
+	return PAGE_ALIGN(ph->p_vaddr + ph->p_memsz);
+}
+
+/* Union of the rights of every segment that has bytes in the page at addr. */
+static unsigned long page_prot(const struct elf_layout *l, unsigned long addr, int *users)
+{
+	unsigned long prot = 0;
+	int i;
+
+	*users = 0;
+	for (i = 0; i < l->nload; i++) {
+		if (addr >= seg_start(l->load[i]) && addr < seg_end(l->load[i])) {
+			prot |= prot_of(l->load[i]);
+			(*users)++;
+		}
+	}
+	return prot;
+}
+
+static int set_final_prot(const struct elf_layout *l)
+{
+	long err;
+	int i, k, users;
+
+	for (i = 0; i < l->nload; i++) {
+		err = sys_mprotect(seg_start(l->load[i]), seg_end(l->load[i]) - seg_start(l->load[i]),
+				   prot_of(l->load[i]));
+		if (err)
+			return err;
+	}
+	/* Only a segment's first or last page can be shared with another segment. */
+	for (i = 0; i < l->nload; i++) {
+		unsigned long edge[2] = { seg_start(l->load[i]), seg_end(l->load[i]) - PAGE_SIZE };
+
+		for (k = 0; k < 2; k++) {
+			unsigned long prot = page_prot(l, edge[k], &users);
+
+			if (users < 2)
+				continue;
+			err = sys_mprotect(edge[k], PAGE_SIZE, prot);
+			if (err)
+				return err;
+		}
+	}
+	return 0;
+}
+
+static int map_segments(struct linux_binprm *bprm, const struct elf_layout *l,
+			struct mm_struct *mm)
+{
+	const unsigned long rwx = VM_READ | VM_WRITE | VM_EXEC;
+	unsigned long prev_end = 0;
+	int i, err;
+
+	mm->start_code = ~0UL;
+	for (i = 0; i < l->nload; i++) {
+		const Elf32_Phdr *ph = l->load[i];
+		unsigned long start = max(seg_start(ph), prev_end), end = seg_end(ph);
+
+		if (start < end) {
+			err = vm_map_fixed(mm, start, end - start, rwx, current->comm);
+			if (err)
+				return err;
+		}
+		prev_end = max(prev_end, end);
+
+		/* Linux's bookkeeping: code is what is executable, data the rest. */
+		if ((ph->p_flags & PF_X) && ph->p_vaddr < mm->start_code)
+			mm->start_code = ph->p_vaddr;
+		if ((ph->p_flags & PF_X) && ph->p_vaddr + ph->p_filesz > mm->end_code)
+			mm->end_code = ph->p_vaddr + ph->p_filesz;
+		if (ph->p_vaddr > mm->start_data)
+			mm->start_data = ph->p_vaddr;
+		if (ph->p_vaddr + ph->p_filesz > mm->end_data)
+			mm->end_data = ph->p_vaddr + ph->p_filesz;
+	}
+	if (mm->start_code == ~0UL)
+		mm->start_code = 0;
+
+	for (i = 0; i < l->nload; i++) {
+		const Elf32_Phdr *ph = l->load[i];
+
+		if (copy_to_user((void *)(uintptr_t)ph->p_vaddr,
+				 (const u8 *)bprm->image + ph->p_offset, ph->p_filesz))
+			return -ENOMEM;	/* the areas exist: only a page allocation can fail */
+	}
+	err = set_final_prot(l);
+	if (err)
+		return err;
+	return mm_set_brk(mm, PAGE_ALIGN(l->end));
+}
+
+/* Write one word of the initial stack. */
+static int put_word(unsigned long *sp, unsigned long val)
+{
+	u32 v = val;
+
+	if (copy_to_user((void *)*sp, &v, sizeof(v)))
+		return -EFAULT;
+	*sp += sizeof(v);
+	return 0;
+}
+
+static unsigned long cpu_hwcap(void)
+{
+	u32 a, b, c, d;
+
+	cpuid(1, &a, &b, &c, &d);
+	return d;
+}
+
+static int copy_string(unsigned long *p, const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	*p -= n;
+	return copy_to_user((void *)*p, s, n) ? -EFAULT : 0;
+}
+
+/*
+ * The initial stack of a static program, as Linux builds it (high to low addresses):
+ *
+ *	0 (4 bytes)				very top of user space
+ *	AT_EXECFN string (the path, argv[0])
+ *	argv strings, argv[0] lowest		mm->arg_start..arg_end (no environment)
+ *	"i686"					AT_PLATFORM, 16-byte aligned below the strings
+ *	16 random bytes				AT_RANDOM
+ *	auxv pairs ending with AT_NULL
+ *	NULL					end of envp (empty)
+ *	NULL					end of argv
+ *	argv[argc-1] ... argv[0]
+ *	argc					<- esp, 16-byte aligned
+ */
+static int setup_stack(struct linux_binprm *bprm, const struct elf_layout *l,
+		       struct mm_struct *mm)
+{
+	unsigned long p = STACK_TOP - sizeof(u32), execfn, platform, random, sp, arg;
+	u8 rand[16];
+	int i, err, nwords, nauxv;
+	unsigned long vec[][2] = {
+		{ AT_HWCAP, cpu_hwcap() },
+		{ AT_PAGESZ, PAGE_SIZE },
+		{ AT_CLKTCK, 100 },		/* USER_HZ, as times() counts */
+		{ AT_PHDR, l->phdr_addr },
+		{ AT_PHENT, sizeof(Elf32_Phdr) },
+		{ AT_PHNUM, l->eh->e_phnum },
+		{ AT_BASE, 0 },			/* no interpreter */
+		{ AT_FLAGS, 0 },
+		{ AT_ENTRY, l->eh->e_entry },
+		{ AT_UID, 0 }, { AT_EUID, 0 }, { AT_GID, 0 }, { AT_EGID, 0 },
+		{ AT_SECURE, 0 },
+		{ AT_RANDOM, 0 },		/* filled in below */
+		{ AT_HWCAP2, 0 },
+		{ AT_EXECFN, 0 },
+		{ AT_PLATFORM, 0 },
+	};
+
+	err = setup_stack_vma(mm, STACK_TOP, STACK_INIT_SIZE);
+	if (err)
+		return err;
+
+	if (copy_string(&p, bprm->argv[0]))
+		return -EFAULT;
+	execfn = p;
+	for (i = bprm->argc - 1; i >= 0; i--)
+		if (copy_string(&p, bprm->argv[i]))
+			return -EFAULT;
+	mm->arg_start = p;
+	mm->arg_end = mm->env_start = mm->env_end = execfn;
+
+	p &= ~15UL;
+	if (copy_string(&p, ELF_PLATFORM))
+		return -EFAULT;
+	platform = p;
+	get_random_bytes(rand, sizeof(rand));
+	p -= sizeof(rand);
+	if (copy_to_user((void *)p, rand, sizeof(rand)))
+		return -EFAULT;
+	random = p;
+
+	for (i = 0, nauxv = 0; i < (int)ARRAY_SIZE(vec); i++) {
+		if (vec[i][0] != AT_PHDR || vec[i][1])
+			nauxv++;
+		if (vec[i][0] == AT_RANDOM)
+			vec[i][1] = random;
+		else if (vec[i][0] == AT_EXECFN)
+			vec[i][1] = execfn;
+		else if (vec[i][0] == AT_PLATFORM)
+			vec[i][1] = platform;
+	}
+
+	/* argc, argv[], NULL, envp NULL, the auxv pairs, AT_NULL's pair. */
+	nwords = 1 + bprm->argc + 1 + 1 + 2 * nauxv + 2;
+	sp = (p - nwords * sizeof(u32)) & ~15UL;
+	mm->start_stack = sp;
+	bprm->p = sp;
+
+	err = put_word(&sp, bprm->argc);
+	for (i = 0, arg = mm->arg_start; !err && i < bprm->argc; i++) {
+		err = put_word(&sp, arg);
+		arg += strlen(bprm->argv[i]) + 1;
+	}
+	if (!err)
+		err = put_word(&sp, 0);		/* argv NULL */
+	if (!err)
+		err = put_word(&sp, 0);		/* envp NULL */
+	for (i = 0; !err && i < (int)ARRAY_SIZE(vec); i++) {
+		if (vec[i][0] == AT_PHDR && !vec[i][1])
+			continue;	/* "If AT_PHDR is given it must be right" */
+		err = put_word(&sp, vec[i][0]);
+		if (!err)
+			err = put_word(&sp, vec[i][1]);
+	}
+	if (!err)
+		err = put_word(&sp, AT_NULL);
+	if (!err)
+		err = put_word(&sp, 0);
+	return err;
+}
+
+static int check_args(const struct linux_binprm *bprm, char *why, size_t len)
+{
+	size_t total = (bprm->argc + 2) * sizeof(u32) + strlen(bprm->argv[0]) + 1;
+	int i;
+
+	for (i = 0; i < bprm->argc; i++)
+		total += strlen(bprm->argv[i]) + 1;
+	if (total > MAX_ARG_BYTES) {
+		snprintf(why, len, "argument list too long (%zu bytes, at most %lu)", total,
+			 MAX_ARG_BYTES);
+		return -E2BIG;
+	}
+	return 0;
+}
+
+int load_elf_binary(struct linux_binprm *bprm)
+{
+	struct elf_layout l;
+	struct mm_struct *mm;
+	char why[200];
+	int err;
+
+	err = elf_parse(bprm->image, bprm->size, &l, why, sizeof(why));
+	if (!err)
+		err = check_args(bprm, why, sizeof(why));
+	if (err) {
+		pr_err("exec: %s: %s\n", bprm->comm, why);
+		return err;
+	}
+
+	BUG_ON(current->mm);
+	mm = mm_alloc();
+	if (!mm) {
+		pr_err("exec: %s: out of memory for a new address space\n", bprm->comm);
+		return -ENOMEM;
+	}
+	current->mm = mm;
+	switch_pgd(mm->pgd);
+	err = map_segments(bprm, &l, mm);
+	if (err) {
+		pr_err("exec: %s: cannot map its segments (error %d)\n", bprm->comm, err);
+		return err;
+	}
+	err = setup_stack(bprm, &l, mm);
+	if (err) {
+		pr_err("exec: %s: cannot set up its stack (error %d)\n", bprm->comm, err);
+		return err;
+	}
+	bprm->entry = l.eh->e_entry;
+	return 0;
+}
