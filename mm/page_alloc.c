@@ -83,7 +83,7 @@ static bool in_reclaim;
 /*
  * Fast-path zone per gfp zone bits (__GFP_DMA | __GFP_HIGHMEM): the first zone with
  * memory in the fallback order. Until memory is released they all point at an empty
- * list, so early calls fall through to the slow path and fail cleanly.
+ * stack, so early calls fall through to the slow path and fail cleanly.
  */
 static struct per_cpu_pages empty_pcp;
 static struct per_cpu_pages *fast_pcp[4] = { &empty_pcp, &empty_pcp, &empty_pcp, &empty_pcp };
@@ -96,6 +96,11 @@ static struct per_cpu_pages *const zone_pcp[1 << ZONES_SHIFT] = {
 	&empty_pcp,
 };
 
+/*
+ * One CPU, but an interrupt (or a task switch it causes) may arrive in the middle of a
+ * list update and allocate itself: lists and counters change only with interrupts
+ * off. Host tests have no interrupts.
+ */
 #ifdef HOST_TEST
 static inline unsigned long zone_lock(void)
 {
@@ -457,8 +462,9 @@ static bool block_tails_ok(struct page *page, unsigned int order)
 }
 
 /*
- * Why may this block (refcount 1) not be freed? NULL if it may. Order matters: a page
- * on a free list also fails the later tests, but "double free" is the useful report.
+ * Why may this block, whose last reference is being dropped, not be freed? NULL if it
+ * may. A wrong order is caught by the order recorded at allocation in page->private,
+ * by alignment (a block of order k starts at a multiple of 2^k), and by the tails.
  */
 static const char *free_page_problem(struct page *page, unsigned long pfn,
 				     unsigned int order, char *buf, size_t size)
@@ -698,16 +704,16 @@ static void print_zone_ranges(const unsigned long *max_zone_pfns)
 	unsigned long start = 0;
 	int z;
 
-	printk("Zone ranges:\n");
+	pr_info("Zone ranges:\n");
 	for (z = 0; z < MAX_NR_ZONES; z++) {
 		unsigned long end = max_zone_pfns[z];
 
 		if (end > start)
-			printk("  %-8s [mem 0x%08llx-0x%08llx]\n", zone_names[z],
+			pr_info("  %-8s [mem 0x%08llx-0x%08llx]\n", zone_names[z],
 			       (unsigned long long)start << PAGE_SHIFT,
 			       ((unsigned long long)end << PAGE_SHIFT) - 1);
 		else
-			printk("  %-8s empty\n", zone_names[z]);
+			pr_info("  %-8s empty\n", zone_names[z]);
 		start = end;
 	}
 }
