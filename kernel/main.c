@@ -68,6 +68,7 @@ void start_kernel(u32 magic, u32 info_phys)
 	pr_notice("\nTeaching kernel for i386: Linux's memory management, small enough to read.\n");
 	pr_info("Command line: %s\n", cmdline_get());
 	setup_arch(mbi);
+	mem_init(mbi);
 
 	init_8259A();
 	time_init();
