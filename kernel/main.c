@@ -6,6 +6,8 @@
  * the CPU tables (so a mistake is reported, not a triple fault), then memory, then the
  * clock. What happens after boot is chosen on the command line:
  *	test[=SUITE,...]	run the in-kernel self-tests and leave QEMU with the verdict
+ *	run			run each Multiboot module as a program, one after another,
+ *				printing "run-elf: exit-status N" after each (tools/run-elf)
  *	bench[=NAME,...]	run the in-kernel benchmarks and print their figures
  *	(nothing)		show the memory layout and wait
  */
@@ -17,7 +19,9 @@
 #include <setup.h>
 #include <string.h>
 #include <jiffies.h>
+#include <sched.h>
 #include <asm/desc.h>
+#include <asm/fpu.h>
 #include <asm/fixmap.h>
 #include <asm/traps.h>
 #include <asm/x86.h>
@@ -58,6 +62,7 @@ void start_kernel(u32 magic, u32 info_phys)
 	serial_init();
 	gdt_init();
 	idt_init();
+	fpu_init();
 	early_fixmap_init();
 	mbi = check_multiboot(magic, info_phys);
 	if (mbi->flags & MULTIBOOT_INFO_CMDLINE)
@@ -78,6 +83,10 @@ void start_kernel(u32 magic, u32 info_phys)
 		ktest_run_all(cmdline_value("test"));
 	if (cmdline_has("bench"))
 		bench_run_all(cmdline_value("bench"));
+	if (cmdline_has("run")) {
+		run_boot_modules();
+		machine_exit(QEMU_EXIT_PASS);
+	}
 
 	pr_notice("Nothing to run (boot with \"test\" to run the self-tests). "
 		  "Idle; leave QEMU with Ctrl-A X.\n");
