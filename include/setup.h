@@ -19,5 +19,6 @@ void print_kernel_sections(void);
 void mem_init(const struct multiboot_info *mbi);
 void paging_init(void);
 void print_vm_layout(void);
+extern u64 mem_map_init_tsc;	/* ticks spent building mem_map and the free lists */
 
 #endif /* _SETUP_H */
