@@ -11,6 +11,8 @@
 /* Physical memory mapped by boot/head.asm's temporary page tables. */
 #define BOOT_MAP_SIZE	(64UL << 20)
 
+/* The Multiboot information, or NULL (and a message) if the loader was not Multiboot. */
+struct multiboot_info *multiboot_check(u32 magic, u32 info_phys);
 void setup_arch(struct multiboot_info *mbi);
 void *boot_phys_to_virt(u32 phys, u32 len);	/* NULL if outside the boot mapping */
 void print_kernel_sections(void);
