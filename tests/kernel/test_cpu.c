@@ -8,6 +8,7 @@
 #include <jiffies.h>
 #include <kallsyms.h>
 #include <setup.h>
+#include <asm/page.h>
 #include <multiboot.h>
 #include <string.h>
 #include <asm/desc.h>
