@@ -15,6 +15,7 @@
 #include <multiboot.h>
 #include <serial.h>
 #include <setup.h>
+#include <slab.h>
 #include <string.h>
 #include <jiffies.h>
 #include <asm/desc.h>
@@ -53,6 +54,9 @@ void start_kernel(u32 magic, u32 info_phys)
 	pr_info("Command line: %s\n", cmdline_get());
 	setup_arch(mbi);
 	mem_init(mbi);
+	/* Self-tests check every object for overruns and use after free. */
+	slab_debug_enable(cmdline_has("slab_debug") || cmdline_has("test"));
+	kmem_cache_init();
 
 	init_8259A();
 	time_init();
