@@ -54,6 +54,8 @@ static inline struct pt_regs *task_pt_regs(const struct task_struct *tsk)
  */
 #define EXIT_STATUS_NOEXEC	126
 int run_program(const char *path_and_args, const void *image, size_t size);
+/* The task_struct cache; at boot, after the slab allocator. */
+void proc_caches_init(void);
 /* "run" on the command line: every Multiboot module, one after another. */
 void run_boot_modules(void);
 

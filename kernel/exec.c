@@ -22,7 +22,7 @@
  * VM_GROWSDOWN area just below TASK_SIZE laid out as Linux lays it out (see
  * setup_stack()).
  *
- * Relies on: mm_alloc, vm_map_fixed, setup_stack_vma, mm_set_brk, sys_mprotect (the mm
+ * Relies on: mm_alloc, vm_map_fixed, setup_stack_vma, mm_set_brk, do_mprotect (the mm
  * layer, include/mmap.h), switch_pgd, copy_to_user, get_random_bytes.
  */
 #include <binfmts.h>
@@ -40,7 +40,6 @@
 #include <asm/x86.h>
 
 #define MAX_LOAD_SEGMENTS	16
-#define MMAP_MIN_ADDR		0x10000UL	/* Linux's default vm.mmap_min_addr */
 #define ELF_PLATFORM		"i686"
 
 struct elf_layout {
@@ -255,14 +254,14 @@ static unsigned long page_prot(const struct elf_layout *l, unsigned long addr, i
 	return prot;
 }
 
-static int set_final_prot(const struct elf_layout *l)
+static int set_final_prot(struct mm_struct *mm, const struct elf_layout *l)
 {
 	long err;
 	int i, k, users;
 
 	for (i = 0; i < l->nload; i++) {
-		err = sys_mprotect(seg_start(l->load[i]), seg_end(l->load[i]) - seg_start(l->load[i]),
-				   prot_of(l->load[i]));
+		err = do_mprotect(mm, seg_start(l->load[i]),
+				  seg_end(l->load[i]) - seg_start(l->load[i]), prot_of(l->load[i]));
 		if (err)
 			return err;
 	}
@@ -275,7 +274,7 @@ static int set_final_prot(const struct elf_layout *l)
 
 			if (users < 2)
 				continue;
-			err = sys_mprotect(edge[k], PAGE_SIZE, prot);
+			err = do_mprotect(mm, edge[k], PAGE_SIZE, prot);
 			if (err)
 				return err;
 		}
@@ -322,10 +321,11 @@ static int map_segments(struct linux_binprm *bprm, const struct elf_layout *l,
 				 (const u8 *)bprm->image + ph->p_offset, ph->p_filesz))
 			return -ENOMEM;	/* the areas exist: only a page allocation can fail */
 	}
-	err = set_final_prot(l);
+	err = set_final_prot(mm, l);
 	if (err)
 		return err;
-	return mm_set_brk(mm, PAGE_ALIGN(l->end));
+	mm_set_brk(mm, PAGE_ALIGN(l->end));
+	return 0;
 }
 
 /* Write one word of the initial stack. */

@@ -62,6 +62,7 @@ void start_kernel(u32 magic, u32 info_phys)
 	/* Self-tests check every object for overruns and use after free. */
 	slab_debug_enable(cmdline_has("slab_debug") || cmdline_has("test"));
 	kmem_cache_init();
+	proc_caches_init();
 
 	init_8259A();
 	time_init();

@@ -73,6 +73,13 @@ static void set_comm(struct task_struct *tsk, const char *path)
 	strlcpy(tsk->comm, base, sizeof(tsk->comm));
 }
 
+/* At boot, once the slab allocator is up (Linux's proc_caches_init()). */
+void proc_caches_init(void)
+{
+	task_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct), 0,
+					SLAB_PANIC, NULL);
+}
+
 static struct task_struct *task_create(const char *path)
 {
 	struct task_struct *tsk;
@@ -221,9 +228,7 @@ int run_program(const char *path_and_args, const void *image, size_t size)
 			current->pid);
 		current = NULL;
 	}
-	if (!task_cachep)
-		task_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct), 0,
-						SLAB_PANIC, NULL);
+	BUG_ON(!task_cachep);
 	take_snapshot(&before);
 
 	argc = split_args(path_and_args, &buf, &argv);
