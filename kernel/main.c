@@ -6,9 +6,11 @@
  * the CPU tables (so a mistake is reported, not a triple fault), then memory, then the
  * clock. What happens after boot is chosen on the command line:
  *	test[=SUITE,...]	run the in-kernel self-tests and leave QEMU with the verdict
+ *	bench[=NAME,...]	run the in-kernel benchmarks and print their figures
  *	(nothing)		show the memory layout and wait
  */
 #include <kernel.h>
+#include <bench.h>
 #include <ktest.h>
 #include <multiboot.h>
 #include <serial.h>
@@ -73,6 +75,8 @@ void start_kernel(u32 magic, u32 info_phys)
 
 	if (cmdline_has("test"))
 		ktest_run_all(cmdline_value("test"));
+	if (cmdline_has("bench"))
+		bench_run_all(cmdline_value("bench"));
 
 	pr_notice("Nothing to run (boot with \"test\" to run the self-tests). "
 		  "Idle; leave QEMU with Ctrl-A X.\n");
