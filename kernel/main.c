@@ -11,6 +11,7 @@
  */
 #include <kernel.h>
 #include <bench.h>
+#include <highmem.h>
 #include <ktest.h>
 #include <multiboot.h>
 #include <serial.h>
@@ -69,6 +70,7 @@ void start_kernel(u32 magic, u32 info_phys)
 	pr_info("Command line: %s\n", cmdline_get());
 	setup_arch(mbi);
 
+	highmem_init();		/* after the page allocator: registers clear_highpage */
 	init_8259A();
 	time_init();
 	local_irq_enable();

@@ -23,6 +23,20 @@ static bool pfn_is_allocator_ram(unsigned long pfn)
 	return pfn < max_pfn && !PageReserved(pfn_to_page(pfn));
 }
 
+static __printf(4, 5) void ioremap_err(phys_addr_t phys_addr, unsigned long size,
+					const void *caller, const char *fmt, ...)
+{
+	char sym[128], msg[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	sprint_symbol(sym, sizeof(sym), (unsigned long)caller);
+	pr_err("ioremap(0x%08lx, %lu): %s, called from %s\n", (unsigned long)phys_addr, size,
+	       msg, sym);
+}
+
 static void *__ioremap_caller(phys_addr_t phys_addr, unsigned long size, u32 prot,
 			      const void *caller)
 {
@@ -30,27 +44,23 @@ static void *__ioremap_caller(phys_addr_t phys_addr, unsigned long size, u32 pro
 	phys_addr_t first = phys_addr & PAGE_MASK;
 	unsigned long offset = phys_addr & ~PAGE_MASK, pfn, addr, i, nr;
 	struct vm_struct *area;
-	char sym[128];
 
-	sprint_symbol(sym, sizeof(sym), (unsigned long)caller);
 	if (!size || last < phys_addr) {
-		pr_err("ioremap(0x%08lx, %lu): empty or wrapping range, called from %s\n",
-		       (unsigned long)phys_addr, size, sym);
+		ioremap_err(phys_addr, size, caller, "empty or wrapping range");
 		return NULL;
 	}
 	for (pfn = PFN_DOWN(first); pfn <= PFN_DOWN(last); pfn++) {
 		if (pfn_is_allocator_ram(pfn)) {
-			pr_err("ioremap(0x%08lx, %lu): refusing to map RAM (pfn 0x%lx belongs to "
-			       "the page allocator; use the direct map or kmap), called from %s\n",
-			       (unsigned long)phys_addr, size, pfn, sym);
+			ioremap_err(phys_addr, size, caller, "refusing to map RAM (pfn 0x%lx "
+				    "belongs to the page allocator; use the direct map or kmap)",
+				    pfn);
 			return NULL;
 		}
 	}
 	nr = PFN_DOWN(last) - PFN_DOWN(first) + 1;
 	area = get_vm_area_caller(nr << PAGE_SHIFT, VM_IOREMAP, caller);
 	if (!area) {
-		pr_err("ioremap(0x%08lx, %lu): no room in the vmalloc area, called from %s\n",
-		       (unsigned long)phys_addr, size, sym);
+		ioremap_err(phys_addr, size, caller, "no room in the vmalloc area");
 		return NULL;
 	}
 	area->phys_addr = first;

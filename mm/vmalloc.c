@@ -200,6 +200,12 @@ struct vm_struct *remove_vm_area_checked(const void *addr, unsigned long want,
 	struct vm_struct *area = find_vm_area(addr);
 	char sym[KSYM_LEN], owner[KSYM_LEN];
 
+	if (likely(area && area->addr == addr && (area->flags & want))) {
+		unmap_vm_area(area);
+		unlink_vm_area(area);
+		return area;
+	}
+	/* A mistake: name everything (symbol lookups are slow, so only here). */
 	sprint_symbol(sym, sizeof(sym), (unsigned long)caller);
 	if (!area) {
 		pr_err("BUG: %s(%p): no vmalloc area contains this address, called from %s\n",
@@ -213,16 +219,10 @@ struct vm_struct *remove_vm_area_checked(const void *addr, unsigned long want,
 		       area_start(area), area_end(area), area_kind(area->flags), owner, sym);
 		return NULL;
 	}
-	if (!(area->flags & want)) {
-		pr_err("BUG: %s(%p): the area 0x%08lx-0x%08lx is a %s area (from %s); "
-		       "release it with %s(), called from %s\n", fn, addr, area_start(area),
-		       area_end(area), area_kind(area->flags), owner,
-		       release_fn(area->flags), sym);
-		return NULL;
-	}
-	unmap_vm_area(area);
-	unlink_vm_area(area);
-	return area;
+	pr_err("BUG: %s(%p): the area 0x%08lx-0x%08lx was made by %s (in %s); "
+	       "release it with %s(), called from %s\n", fn, addr, area_start(area),
+	       area_end(area), area_kind(area->flags), owner, release_fn(area->flags), sym);
+	return NULL;
 }
 
 /* --- vmalloc / vfree ------------------------------------------------------------- */
@@ -280,8 +280,8 @@ static void *__vmalloc_node(unsigned long size, gfp_t gfp, const void *caller)
 		return NULL;
 	}
 	if (size > vmalloc_area_bytes() - PAGE_SIZE) {
-		vmalloc_fail(caller, "%lu bytes is more than the vmalloc area (%lu bytes "
-			     "with a guard page)", size, vmalloc_area_bytes());
+		vmalloc_fail(caller, "%lu bytes and a guard page do not fit in the vmalloc "
+			     "area (%lu bytes)", size, vmalloc_area_bytes());
 		return NULL;
 	}
 	nr = PAGE_ALIGN(size) >> PAGE_SHIFT;
@@ -405,8 +405,8 @@ void vmalloc_report_fault(unsigned long addr)
 
 		sprint_symbol(sym, sizeof(sym), (unsigned long)area->caller);
 		pr_emerg("BUG: vmalloc guard page hit at 0x%08lx (area 0x%08lx-0x%08lx from "
-			 "%s): %lu bytes past the end of the %s\n", addr, area_start(area), end,
-			 sym, addr - end, area_kind(area->flags));
+			 "%s): %lu bytes past the end of the %s area\n", addr, area_start(area),
+			 end, sym, addr - end, area_kind(area->flags));
 	} else if (!find_vm_area((const void *)addr)) {
 		pr_emerg("BUG: 0x%08lx is in the vmalloc range but no area covers it "
 			 "(used after vfree/iounmap, or never allocated)\n", addr);

@@ -64,10 +64,10 @@ KTEST(highmem, lowmem_page_needs_no_mapping)
 	KTEST_ASSERT_NOT_NULL(page);
 	direct = __va(page_to_phys(page));
 	KTEST_EXPECT_FALSE(PageHighMem(page));
-	KTEST_EXPECT_EQ(kmap(page), direct);
+	KTEST_EXPECT_EQ((unsigned long)(kmap(page)), (unsigned long)direct);
 	KTEST_EXPECT_EQ(kmap_users(page), 0);
 	kunmap(page);
-	KTEST_EXPECT_EQ(kmap_atomic(page), direct);
+	KTEST_EXPECT_EQ((unsigned long)(kmap_atomic(page)), (unsigned long)direct);
 	KTEST_EXPECT_EQ(kmap_atomic_depth(), 0);
 	kunmap_atomic(direct);
 	KTEST_EXPECT_EQ(kmap_atomic_depth(), 0);
@@ -86,7 +86,7 @@ KTEST(highmem, kmap_write_kunmap_kmap_again_and_read)
 	p = kmap(page);
 	KTEST_ASSERT_NOT_NULL(p);
 	KTEST_EXPECT_TRUE(in_pkmap(p));
-	KTEST_EXPECT_EQ(page_address(page), p);
+	KTEST_EXPECT_EQ((unsigned long)(page_address(page)), (unsigned long)p);
 	KTEST_EXPECT_EQ(virt_to_phys_walk(swapper_pg_dir, (unsigned long)p), page_to_phys(page));
 	memset(p, 0x3c, PAGE_SIZE);
 	strlcpy(p, "written through kmap", 32);
@@ -94,7 +94,7 @@ KTEST(highmem, kmap_write_kunmap_kmap_again_and_read)
 
 	q = kmap(page);
 	KTEST_ASSERT_NOT_NULL(q);
-	KTEST_EXPECT_EQ(q, p);		/* the unused entry was kept: no new mapping */
+	KTEST_EXPECT_EQ((unsigned long)q, (unsigned long)p);		/* the unused entry was kept: no new mapping */
 	KTEST_EXPECT_STREQ(q, "written through kmap");
 	KTEST_EXPECT_EQ(q[PAGE_SIZE - 1], 0x3c);
 	kunmap(page);
@@ -112,11 +112,11 @@ KTEST(highmem, kmap_is_reference_counted)
 	a = kmap(page);
 	b = kmap(page);
 	KTEST_ASSERT_NOT_NULL(a);
-	KTEST_EXPECT_EQ(a, b);
+	KTEST_EXPECT_EQ((unsigned long)a, (unsigned long)b);
 	KTEST_EXPECT_EQ(kmap_users(page), 2);
 	kunmap(page);
 	KTEST_EXPECT_EQ(kmap_users(page), 1);
-	KTEST_EXPECT_EQ(page_address(page), a);
+	KTEST_EXPECT_EQ((unsigned long)(page_address(page)), (unsigned long)a);
 	kunmap(page);
 	KTEST_EXPECT_EQ(kmap_users(page), 0);
 
@@ -169,7 +169,7 @@ KTEST(highmem, full_kmap_window_is_reported_and_recovers)
 	kunmap(pages[7]);
 	extra = kmap(pages[LAST_PKMAP]);
 	KTEST_EXPECT_NOT_NULL(extra);
-	KTEST_EXPECT_EQ(extra, page_address(pages[LAST_PKMAP]));
+	KTEST_EXPECT_EQ((unsigned long)extra, (unsigned long)(page_address(pages[LAST_PKMAP])));
 	KTEST_EXPECT_NULL(page_address(pages[7]));	/* its entry was flushed and reused */
 
 	for (i = 0; i <= LAST_PKMAP; i++) {
@@ -194,7 +194,7 @@ KTEST(highmem, kmap_atomic_slots_nest_as_a_stack)
 	b = kmap_atomic_pfn(page_to_pfn(p2));
 	KTEST_ASSERT_NOT_NULL(a);
 	KTEST_ASSERT_NOT_NULL(b);
-	KTEST_EXPECT_NE(a, b);
+	KTEST_EXPECT_NE((unsigned long)a, (unsigned long)b);
 	KTEST_EXPECT_TRUE(in_kmap_slots(a));
 	KTEST_EXPECT_TRUE(in_kmap_slots(b));
 	KTEST_EXPECT_EQ((unsigned long)a, __fix_to_virt(FIX_KMAP_BEGIN));
@@ -264,7 +264,7 @@ KTEST(highmem, kmap_atomic_sees_what_kmap_wrote)
 	strlcpy(p, "HighMem page", 16);
 	a = kmap_atomic(page);
 	KTEST_EXPECT_TRUE(in_kmap_slots(a));
-	KTEST_EXPECT_NE(a, p);			/* two mappings of one frame */
+	KTEST_EXPECT_NE((unsigned long)a, (unsigned long)p);			/* two mappings of one frame */
 	KTEST_EXPECT_STREQ(a, "HighMem page");
 	a[0] = 'h';
 	KTEST_EXPECT_EQ(p[0], 'h');
@@ -335,6 +335,6 @@ KTEST(highmem, gfp_zero_works_for_highmem_pages)
 	v = kmap_atomic(again);
 	KTEST_EXPECT_TRUE(all_bytes(v, 0));
 	kunmap_atomic(v);
-	printk("    # __GFP_ZERO gave %s page back\n", again == page ? "the same" : "another");
+	printk(KERN_ERR "    # __GFP_ZERO gave %s page back\n", again == page ? "the same" : "another");
 	__free_page(again);
 }

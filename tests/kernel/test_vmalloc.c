@@ -87,7 +87,7 @@ static void vmalloc_fill_check(unsigned long bytes, const char *what)
 	KTEST_EXPECT_EQ((unsigned long)p & ~PAGE_MASK, 0);
 	area = find_vm_area(p);
 	KTEST_ASSERT_NOT_NULL(area);
-	KTEST_EXPECT_EQ(area->addr, p);
+	KTEST_EXPECT_EQ((unsigned long)area->addr, (unsigned long)p);
 	KTEST_EXPECT_EQ(area->nr_pages, bytes >> PAGE_SHIFT);
 	KTEST_EXPECT_EQ(area->size, bytes + PAGE_SIZE);
 	KTEST_EXPECT_TRUE(area->flags & VM_ALLOC);
@@ -100,8 +100,8 @@ static void vmalloc_fill_check(unsigned long bytes, const char *what)
 	}
 	fill(p, bytes, 0x5eed1234);
 	KTEST_EXPECT_EQ(check(p, bytes, 0x5eed1234), -1);
-	printk("    # %s: %lu pages at %p, %lu HighMem, %lu physical discontinuities\n",
-	       what, area->nr_pages, p, count_highmem(area), count_discontinuities(p, bytes));
+	printk(KERN_ERR "    # %s at %p: pages=%u, %lu HighMem, %lu physical discontinuities\n",
+	       what, p, area->nr_pages, count_highmem(area), count_discontinuities(p, bytes));
 	vfree(p);
 }
 
@@ -161,7 +161,7 @@ KTEST(vmalloc, pages_behind_an_area_are_scattered)
 		__free_page(held[i]);
 	KTEST_ASSERT_NOT_NULL(p);
 	disc = count_discontinuities(p, n / 2 * PAGE_SIZE);
-	printk("    # %lu pages after fragmenting: %lu physical discontinuities\n", n / 2, disc);
+	printk(KERN_ERR "    # %lu pages after fragmenting: %lu physical discontinuities\n", n / 2, disc);
 	KTEST_EXPECT_GT(disc, n / 4);
 	fill(p, n / 2 * PAGE_SIZE, 77);
 	KTEST_EXPECT_EQ(check(p, n / 2 * PAGE_SIZE, 77), -1);
@@ -200,7 +200,7 @@ KTEST(vmalloc, guard_page_faults_and_is_reported)
 	KTEST_EXPECT_FALSE(ktest_catch(touch, p + 2 * PAGE_SIZE - 1, NULL));	/* last byte */
 	KTEST_EXPECT_EQ(virt_to_phys_walk(swapper_pg_dir, (unsigned long)p + 2 * PAGE_SIZE),
 			(phys_addr_t)-1);
-	KTEST_EXPECT_EQ(vmalloc_guard_hit((unsigned long)p + 2 * PAGE_SIZE), find_vm_area(p));
+	KTEST_EXPECT_EQ((unsigned long)(vmalloc_guard_hit((unsigned long)p + 2 * PAGE_SIZE)), (unsigned long)(find_vm_area(p)));
 	KTEST_EXPECT_NULL(vmalloc_guard_hit((unsigned long)p + PAGE_SIZE));
 
 	ktest_capture_start();
@@ -214,7 +214,7 @@ KTEST(vmalloc, guard_page_faults_and_is_reported)
 		 (unsigned long)p + 2 * PAGE_SIZE);
 	KTEST_EXPECT_TRUE(ktest_capture_contains(expect));
 	KTEST_EXPECT_LOGGED("ktest_vmalloc_guard_page_faults_and_is_reported+0x");
-	KTEST_EXPECT_LOGGED("8 bytes past the end of the vmalloc");
+	KTEST_EXPECT_LOGGED("8 bytes past the end of the vmalloc area");
 	vfree(p);
 }
 
@@ -248,7 +248,7 @@ KTEST(vmalloc, vfree_returns_every_page_and_range_is_reused)
 	KTEST_EXPECT_EQ(settled_free_pages(), before);
 	KTEST_EXPECT_EQ(vmalloc_nr_areas(), areas);
 	q = vmalloc(100 * PAGE_SIZE);
-	KTEST_EXPECT_EQ(q, p);			/* first fit finds the same gap */
+	KTEST_EXPECT_EQ((unsigned long)q, (unsigned long)p);			/* first fit finds the same gap */
 	vfree(q);
 	KTEST_EXPECT_EQ(settled_free_pages(), before);
 }
@@ -262,12 +262,12 @@ KTEST(vmalloc, freed_ranges_merge_and_are_reused_first_fit)
 	KTEST_ASSERT_NOT_NULL(a);
 	KTEST_ASSERT_NOT_NULL(b);
 	KTEST_ASSERT_NOT_NULL(c);
-	KTEST_EXPECT_EQ(b, a + 2 * PAGE_SIZE);	/* page + guard */
-	KTEST_EXPECT_EQ(c, b + 2 * PAGE_SIZE);
+	KTEST_EXPECT_EQ((unsigned long)b, (unsigned long)(a + 2 * PAGE_SIZE));	/* page + guard */
+	KTEST_EXPECT_EQ((unsigned long)c, (unsigned long)(b + 2 * PAGE_SIZE));
 	vfree(a);
 	vfree(b);
 	d = vmalloc(3 * PAGE_SIZE);		/* 4 pages with its guard: exactly a's and b's */
-	KTEST_EXPECT_EQ(d, a);
+	KTEST_EXPECT_EQ((unsigned long)d, (unsigned long)a);
 	vfree(c);
 	vfree(d);
 }
@@ -299,7 +299,7 @@ KTEST(vmalloc, too_large_or_zero_fails_with_null)
 	KTEST_EXPECT_NULL(vmalloc(~0UL));
 	KTEST_EXPECT_NULL(vmalloc(0));
 	ktest_capture_stop();
-	KTEST_EXPECT_LOGGED("is more than the vmalloc area");
+	KTEST_EXPECT_LOGGED("do not fit in the vmalloc area");
 	KTEST_EXPECT_LOGGED("vmalloc: allocation failure: size 0");
 	KTEST_EXPECT_EQ(nr_free_pages(), before);
 	KTEST_EXPECT_EQ(vmalloc_nr_areas(), areas);
@@ -439,7 +439,7 @@ KTEST(vmalloc, same_mapping_in_two_page_directories)
 
 	flags = local_irq_save();
 	switch_pgd(pgd);
-	KTEST_EXPECT_EQ(current_pgd(), pgd);
+	KTEST_EXPECT_EQ((unsigned long)(current_pgd()), (unsigned long)pgd);
 	bad = check(p, 4 * PAGE_SIZE, 0xabcdef);
 	p[5] = 0x12345678;			/* a write seen back in the first directory */
 	switch_pgd(old);
