@@ -15,4 +15,9 @@ void setup_arch(struct multiboot_info *mbi);
 void *boot_phys_to_virt(u32 phys, u32 len);	/* NULL if outside the boot mapping */
 void print_kernel_sections(void);
 
+/* mm/init.c: memblock, the kernel page tables, mem_map, zones, the buddy allocator. */
+void mem_init(const struct multiboot_info *mbi);
+void paging_init(void);
+void print_vm_layout(void);
+
 #endif /* _SETUP_H */

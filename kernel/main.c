@@ -69,6 +69,7 @@ void start_kernel(u32 magic, u32 info_phys)
 	pr_notice("\nTeaching kernel for i386: Linux's memory management, small enough to read.\n");
 	pr_info("Command line: %s\n", cmdline_get());
 	setup_arch(mbi);
+	mem_init(mbi);
 
 	highmem_init();		/* after the page allocator: registers clear_highpage */
 	init_8259A();
