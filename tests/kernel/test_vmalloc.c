@@ -467,3 +467,29 @@ KTEST(vmalloc, vmallocinfo_lists_areas_like_linux)
 	KTEST_EXPECT_LOGGED(" pages=1 vmalloc\n");
 	vfree(p);
 }
+
+/*
+ * The layout the boot log prints is the one the code uses: the 8 MiB hole after the
+ * direct map, vmalloc below pkmap below the fixmap, and a page table for every 4 MiB
+ * of all three already in swapper_pg_dir (so no mapping here ever allocates one).
+ */
+KTEST(vmalloc, layout_matches_the_constants)
+{
+	unsigned long addr;
+
+	KTEST_EXPECT_GE(VMALLOC_START, (unsigned long)high_memory + VMALLOC_OFFSET);
+	KTEST_EXPECT_LT(VMALLOC_START, (unsigned long)high_memory + 2 * VMALLOC_OFFSET);
+	KTEST_EXPECT_EQ(VMALLOC_START % VMALLOC_OFFSET, 0);
+	KTEST_EXPECT_LT(VMALLOC_START, VMALLOC_END);
+	KTEST_EXPECT_LE(VMALLOC_END, PKMAP_BASE);
+	KTEST_EXPECT_LE(PKMAP_BASE + LAST_PKMAP * PAGE_SIZE, FIXADDR_START);
+	KTEST_EXPECT_LE(FIXADDR_TOP, 0xfffff000UL);	/* the last page stays unmapped */
+	for (addr = VMALLOC_START & PGDIR_MASK; addr && addr < FIXADDR_TOP; addr += PGDIR_SIZE)
+		if (!pte_lookup(swapper_pg_dir, addr)) {
+			KTEST_EXPECT_EQ(addr, 0);	/* names the first missing table */
+			break;
+		}
+	printk(KERN_ERR "    # vmalloc 0x%08lx-0x%08lx (%lu MiB), pkmap 0x%08lx, fixmap 0x%08lx\n",
+	       VMALLOC_START, VMALLOC_END, (VMALLOC_END - VMALLOC_START) >> 20, PKMAP_BASE,
+	       FIXADDR_START);
+}
