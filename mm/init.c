@@ -201,8 +201,12 @@ void print_vm_layout(void)
 		(unsigned long)__bss_stop, (unsigned long)(__bss_stop - __bss_start) >> 10);
 }
 
+u64 mem_map_init_tsc;	/* TSC ticks to build mem_map and the free lists (make bench) */
+
 void mem_init(const struct multiboot_info *mbi)
 {
+	u64 t0;
+
 	setup_memory_map(mbi);
 	reserve_boot_areas(mbi);
 	find_limits();
@@ -211,8 +215,10 @@ void mem_init(const struct multiboot_info *mbi)
 	paging_init();
 	memblock_set_limit(PFN_PHYS(max_low_pfn));
 	doublefault_set_cr3(__pa(swapper_pg_dir));
+	t0 = rdtsc();
 	zone_sizes_init();		/* mem_map from memblock, every page reserved */
 	memblock_free_all();		/* ... until memblock releases what is free */
+	mem_map_init_tsc = rdtsc() - t0;
 	meminfo_set_kernel_image(_end - _text);
 	print_vm_layout();
 	show_zoneinfo();
