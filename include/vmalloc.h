@@ -62,6 +62,9 @@ void vunmap(const void *addr);
 struct vm_struct *get_vm_area(unsigned long size, unsigned long flags);
 struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long flags,
 				     const void *caller);
+/* The same; on failure *why says what went wrong, for the caller's message. */
+struct vm_struct *__get_vm_area_caller(unsigned long size, unsigned long flags,
+				       const void *caller, const char **why);
 /* Unmap and unlink the area starting at addr whose flags include one of want; the
  * caller kfree()s it. Reports (naming fn and caller) and returns NULL otherwise. */
 struct vm_struct *remove_vm_area_checked(const void *addr, unsigned long want,
@@ -78,6 +81,12 @@ void vmalloc_report_fault(unsigned long addr);
 bool is_vmalloc_addr(const void *addr);
 struct page *vmalloc_to_page(const void *addr);	/* NULL if not mapped */
 unsigned long vmalloc_to_pfn(const void *addr);
+
+/*
+ * Verifies every invariant of the area list and the page tables behind it (see the top
+ * of mm/vmalloc.c); reports the first violation and returns false. For tests.
+ */
+bool check_vmalloc(void);
 
 /* Prints every area as Linux's /proc/vmallocinfo does. */
 void vmallocinfo(void);

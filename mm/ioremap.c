@@ -44,6 +44,7 @@ static void *__ioremap_caller(phys_addr_t phys_addr, unsigned long size, u32 pro
 	phys_addr_t first = phys_addr & PAGE_MASK;
 	unsigned long offset = phys_addr & ~PAGE_MASK, pfn, addr, i, nr;
 	struct vm_struct *area;
+	const char *why;
 
 	if (!size || last < phys_addr) {
 		ioremap_err(phys_addr, size, caller, "empty or wrapping range");
@@ -58,9 +59,9 @@ static void *__ioremap_caller(phys_addr_t phys_addr, unsigned long size, u32 pro
 		}
 	}
 	nr = PFN_DOWN(last) - PFN_DOWN(first) + 1;
-	area = get_vm_area_caller(nr << PAGE_SHIFT, VM_IOREMAP, caller);
+	area = __get_vm_area_caller(nr << PAGE_SHIFT, VM_IOREMAP, caller, &why);
 	if (!area) {
-		ioremap_err(phys_addr, size, caller, "no room in the vmalloc area");
+		ioremap_err(phys_addr, size, caller, "%s", why);
 		return NULL;
 	}
 	area->phys_addr = first;

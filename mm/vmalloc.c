@@ -91,24 +91,37 @@ static bool insert_vm_area(struct vm_struct *area, unsigned long size)
 	return true;
 }
 
-struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long flags,
-				     const void *caller)
+struct vm_struct *__get_vm_area_caller(unsigned long size, unsigned long flags,
+				       const void *caller, const char **why)
 {
 	struct vm_struct *area;
 
+	if (!size || size > vmalloc_area_bytes() - PAGE_SIZE) {
+		*why = "size 0 or larger than the vmalloc range";
+		return NULL;
+	}
 	size = PAGE_ALIGN(size);
-	if (!size || size > vmalloc_area_bytes() - PAGE_SIZE)
-		return NULL;
 	area = kzalloc(sizeof(*area), GFP_KERNEL);
-	if (!area)
+	if (!area) {
+		*why = "no memory for the area descriptor";
 		return NULL;
+	}
 	area->flags = flags;
 	area->caller = caller;
 	if (!insert_vm_area(area, size + PAGE_SIZE)) {	/* + the guard page */
 		kfree(area);
+		*why = "no free range that large in the vmalloc area";
 		return NULL;
 	}
 	return area;
+}
+
+struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long flags,
+				     const void *caller)
+{
+	const char *why;
+
+	return __get_vm_area_caller(size, flags, caller, &why);
 }
 
 struct vm_struct *get_vm_area(unsigned long size, unsigned long flags)
@@ -273,6 +286,7 @@ static bool vmalloc_fill_area(struct vm_struct *area, gfp_t gfp)
 static void *__vmalloc_node(unsigned long size, gfp_t gfp, const void *caller)
 {
 	struct vm_struct *area;
+	const char *why;
 	unsigned long nr;
 
 	if (!size) {
@@ -290,9 +304,9 @@ static void *__vmalloc_node(unsigned long size, gfp_t gfp, const void *caller)
 			     nr, totalram_pages());
 		return NULL;
 	}
-	area = get_vm_area_caller(size, VM_ALLOC, caller);
+	area = __get_vm_area_caller(size, VM_ALLOC, caller, &why);
 	if (!area) {
-		vmalloc_fail(caller, "no free range of %lu bytes in the vmalloc area", size);
+		vmalloc_fail(caller, "%lu bytes: %s", size, why);
 		return NULL;
 	}
 	area->pages = kmalloc_array(nr, sizeof(struct page *), GFP_KERNEL);
@@ -411,6 +425,69 @@ void vmalloc_report_fault(unsigned long addr)
 		pr_emerg("BUG: 0x%08lx is in the vmalloc range but no area covers it "
 			 "(used after vfree/iounmap, or never allocated)\n", addr);
 	}
+}
+
+static __printf(2, 3) bool check_fail(const struct vm_struct *area, const char *fmt, ...)
+{
+	char msg[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	pr_err("check_vmalloc: area 0x%08lx-0x%08lx (%s): %s\n", area_start(area),
+	       area_end(area), area_kind(area->flags), msg);
+	return false;
+}
+
+/* Does every virtual page of the area map what the area says it does? */
+static bool check_area_ptes(const struct vm_struct *area)
+{
+	unsigned long i, nr = get_vm_area_size(area) >> PAGE_SHIFT, addr = area_start(area);
+
+	for (i = 0; i < nr; i++) {
+		phys_addr_t phys = virt_to_phys_walk(swapper_pg_dir, addr + i * PAGE_SIZE);
+
+		if (phys == (phys_addr_t)-1)
+			return check_fail(area, "page %lu is not mapped", i);
+		if ((area->flags & VM_ALLOC) && (phys != page_to_phys(area->pages[i]) ||
+						 area->pages[i]->vm_area != area))
+			return check_fail(area, "page %lu maps 0x%08lx, not pages[%lu]", i,
+					  (unsigned long)phys, i);
+		if ((area->flags & VM_IOREMAP) && phys != area->phys_addr + i * PAGE_SIZE)
+			return check_fail(area, "page %lu maps 0x%08lx, not phys_addr + %lu pages",
+					  i, (unsigned long)phys, i);
+	}
+	return true;
+}
+
+bool check_vmalloc(void)
+{
+	unsigned long prev_end = VMALLOC_START;
+	const struct vm_struct *area;
+
+	for (area = vmlist; area; area = area->next) {
+		unsigned long start = area_start(area), end = area_end(area);
+
+		if ((start | area->size) & ~PAGE_MASK || area->size < 2 * PAGE_SIZE)
+			return check_fail(area, "not page aligned, or no room for a guard page");
+		if (start < prev_end)
+			return check_fail(area, "overlaps the previous area or is out of order");
+		if (end > VMALLOC_END || end < start)
+			return check_fail(area, "ends outside the vmalloc range");
+		if (virt_to_phys_walk(swapper_pg_dir, end - PAGE_SIZE) != (phys_addr_t)-1)
+			return check_fail(area, "its guard page is mapped");
+		if (!(area->flags & (VM_ALLOC | VM_MAP | VM_IOREMAP)))
+			return check_fail(area, "flags 0x%lx name no kind", area->flags);
+		if ((area->flags & VM_ALLOC) &&
+		    area->nr_pages != get_vm_area_size(area) >> PAGE_SHIFT)
+			return check_fail(area, "nr_pages %u for %lu bytes", area->nr_pages,
+					  get_vm_area_size(area));
+		if (!check_area_ptes(area))
+			return false;
+		prev_end = end;
+	}
+	return true;
 }
 
 void vmallocinfo(void)

@@ -98,6 +98,7 @@ static void vmalloc_fill_check(unsigned long bytes, const char *what)
 			break;
 		}
 	}
+	KTEST_EXPECT_TRUE(check_vmalloc());
 	fill(p, bytes, 0x5eed1234);
 	KTEST_EXPECT_EQ(check(p, bytes, 0x5eed1234), -1);
 	printk(KERN_ERR "    # %s at %p: pages=%u, %lu HighMem, %lu physical discontinuities\n",
@@ -361,6 +362,7 @@ KTEST(vmalloc, bad_vfree_is_reported_and_changes_nothing)
 	KTEST_EXPECT_LOGGED("no vmalloc area contains this address");
 
 	KTEST_EXPECT_EQ(check(p, 2 * PAGE_SIZE, 99), -1);
+	KTEST_EXPECT_TRUE(check_vmalloc());
 	KTEST_EXPECT_EQ(nr_free_pages(), before);
 	KTEST_EXPECT_EQ(vmalloc_nr_areas(), areas);
 	vfree(p);
