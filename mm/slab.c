@@ -620,30 +620,43 @@ static __printf(4, 5) void slab_report(struct kmem_cache *cachep, const void *ob
 	}
 }
 
+/* Index of the first of n bytes at p that is not val, or n; a word at a time. */
+static size_t first_not(const unsigned char *p, int val, size_t n)
+{
+	const unsigned long pattern = ~0UL / 0xff * (unsigned char)val;
+	size_t i = 0;
+
+	while (i < n && ((uintptr_t)(p + i) & (sizeof(long) - 1)) && p[i] == val)
+		i++;
+	while (i + sizeof(long) <= n && *(const unsigned long *)(p + i) == pattern)
+		i += sizeof(long);
+	while (i < n && p[i] == val)
+		i++;
+	return i;
+}
+
 /* Offset (from the object) of the first red-zone byte that is not val, or 0 if intact. */
 static long check_redzones(struct kmem_cache *cachep, void *objp, int val)
 {
 	unsigned char *p = objp;
-	long i;
+	size_t left = cachep->obj_offset, right = cachep->redzone_end - cachep->object_size;
+	size_t i;
 
-	for (i = -(long)cachep->obj_offset; i < 0; i++)
-		if (p[i] != val)
-			return i;
-	for (i = cachep->object_size; i < (long)cachep->redzone_end; i++)
-		if (p[i] != val)
-			return i;
-	return 0;
+	i = first_not(p - left, val, left);
+	if (i < left)
+		return (long)i - (long)left;
+	i = first_not(p + cachep->object_size, val, right);
+	return i < right ? (long)(cachep->object_size + i) : 0;
 }
 
 /* Offset of the first byte of a free object that lost its poison, or -1. */
 static long check_poison(struct kmem_cache *cachep, void *objp)
 {
 	unsigned char *p = objp;
-	unsigned int i, last = cachep->object_size - 1;
+	size_t last = cachep->object_size - 1, i = first_not(p, POISON_FREE, last);
 
-	for (i = 0; i < last; i++)
-		if (p[i] != POISON_FREE)
-			return i;
+	if (i < last)
+		return i;
 	return p[last] == POISON_END ? -1 : (long)last;
 }
 
