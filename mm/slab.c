@@ -516,33 +516,33 @@ static unsigned long slab_destroy(struct kmem_cache *cachep, struct slab *slabp)
 	return nr;
 }
 
-/* Take one object from the slab lists, growing the cache if they have none. */
-static void *cache_alloc_one(struct kmem_cache *cachep, gfp_t flags, bool grow)
+/* The slab to allocate from: a partial one first, to keep free slabs whole. */
+static struct slab *cache_next_slab(struct kmem_cache *cachep)
 {
-	struct slab *slabp;
-	void *objp;
+	if (!list_empty(&cachep->slabs_partial))
+		return list_first_entry(&cachep->slabs_partial, struct slab, list);
+	if (!list_empty(&cachep->slabs_free))
+		return list_first_entry(&cachep->slabs_free, struct slab, list);
+	return NULL;
+}
 
-	if (!list_empty(&cachep->slabs_partial)) {
-		slabp = list_first_entry(&cachep->slabs_partial, struct slab, list);
-	} else if (!list_empty(&cachep->slabs_free)) {
-		slabp = list_first_entry(&cachep->slabs_free, struct slab, list);
-	} else {
-		if (!grow)
-			return NULL;
-		slabp = cache_grow(cachep, flags);
-		if (!slabp)
-			return NULL;
-	}
+/* Take up to n objects off a slab's free chain into dst[], then file the slab anew. */
+static unsigned int slab_take(struct kmem_cache *cachep, struct slab *slabp, void **dst,
+			      unsigned int n)
+{
+	void *objp = slabp->freelist;
+	unsigned int i;
 
-	objp = slabp->freelist;
-	slabp->freelist = *freeptr_of(cachep, objp);
-	if (slabp->inuse++ == 0) {
+	if (!slabp->inuse)
 		cachep->nr_free_slabs--;
-		list_move(&slabp->list, &cachep->slabs_partial);
+	for (i = 0; i < n && objp; i++) {
+		dst[i] = objp;
+		objp = *freeptr_of(cachep, objp);
 	}
-	if (slabp->inuse == cachep->num)
-		list_move(&slabp->list, &cachep->slabs_full);
-	return objp;
+	slabp->freelist = objp;
+	slabp->inuse += i;
+	list_move(&slabp->list, objp ? &cachep->slabs_partial : &cachep->slabs_full);
+	return i;
 }
 
 /*
@@ -765,20 +765,29 @@ static __noinline void *cache_alloc_refill(void *frame, gfp_t flags,
 					   struct kmem_cache *cachep)
 {
 	struct array_cache *ac = &cachep->ac;
+	struct slab *slabp;
 	void *objp;
 
 	if (!ac->limit) {
-		objp = cache_alloc_one(cachep, flags, true);
-		if (!objp)
+		slabp = cache_next_slab(cachep);
+		if (!slabp && !(slabp = cache_grow(cachep, flags)))
 			return NULL;
+		slab_take(cachep, slabp, &objp, 1);
 		if (cache_debug(cachep))
 			debug_alloc(cachep, objp, frame_caller(frame));
 	} else {
-		while (ac->avail < ac->batchcount &&
-		       (objp = cache_alloc_one(cachep, flags, ac->avail == 0)))
-			ac->entry[ac->avail++] = objp;
-		if (!ac->avail)
-			return NULL;
+		while (ac->avail < ac->batchcount) {
+			slabp = cache_next_slab(cachep);
+			if (!slabp) {
+				if (ac->avail)
+					break;
+				slabp = cache_grow(cachep, flags);
+				if (!slabp)
+					return NULL;
+			}
+			ac->avail += slab_take(cachep, slabp, &ac->entry[ac->avail],
+					       ac->batchcount - ac->avail);
+		}
 		objp = ac->entry[--ac->avail];
 	}
 	if (flags & __GFP_ZERO)

@@ -59,8 +59,10 @@ $(SLAB_HOST_DIR)/fuzz_slab.tap: $(SLAB_HOST_DIR)/fuzz_slab tests/host/slab_fuzz_
 HOST_TESTS += $(SLAB_HOST_DIR)/test_slab $(SLAB_HOST_DIR)/test_slab_nodebug \
               $(SLAB_HOST_DIR)/test_mempool $(SLAB_HOST_DIR)/fuzz_slab.tap
 
-# Benchmark builds: optimised like the kernel, no sanitizers; 64-bit and i386.
-SLAB_BENCH_FLAGS := $(SLAB_HOST_FLAGS) -O2 -g -fno-omit-frame-pointer -fno-strict-aliasing
+# Benchmark builds: optimised like the kernel (-O2, frame pointers, no PIE), no
+# sanitizers; 64-bit and i386.
+SLAB_BENCH_FLAGS := $(SLAB_HOST_FLAGS) -O2 -g -fno-omit-frame-pointer -fno-strict-aliasing \
+                    -fno-pie -no-pie
 
 $(SLAB_HOST_DIR)/bench_slab: tests/host/bench_slab.c $(SLAB_HOST_DEPS)
 	@mkdir -p $(dir $@)
