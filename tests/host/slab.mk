@@ -4,6 +4,7 @@
 #   build/host/slab/test_slab          debug mode on (as in the kernel's test boot)
 #   build/host/slab/test_slab_nodebug  same cases with the fast path's arrays in use
 #   build/host/slab/test_mempool
+#   build/host/slab/test_slab_ktests   tests/kernel/test_slab.c run on the host
 #   build/host/slab/fuzz_slab.tap      a bounded libFuzzer run (deterministic driver
 #                                      with gcc if clang is missing), one TAP line
 #   make bench-slab-host               instruction counts under callgrind (not a test)
@@ -35,6 +36,12 @@ $(SLAB_HOST_DIR)/test_mempool: tests/host/test_mempool.c $(SLAB_HOST_DEPS)
 	@mkdir -p $(dir $@)
 	$(CC) $(SLAB_HOST_CFLAGS) -o $@ $< $(SLAB_HOST_SRC)
 
+# The kernel self-tests (tests/kernel/test_slab.c), run on the host until the kernel boots.
+$(SLAB_HOST_DIR)/test_slab_ktests: tests/host/slab_ktest_host.c tests/kernel/test_slab.c \
+				   $(SLAB_HOST_DEPS)
+	@mkdir -p $(dir $@)
+	$(CC) $(SLAB_HOST_CFLAGS) -o $@ $< $(SLAB_HOST_SRC)
+
 ifneq ($(SLAB_CLANG),)
 $(SLAB_HOST_DIR)/fuzz_slab: tests/host/fuzz_slab.c $(SLAB_HOST_DEPS)
 	@mkdir -p $(dir $@)
@@ -57,7 +64,8 @@ $(SLAB_HOST_DIR)/fuzz_slab.tap: $(SLAB_HOST_DIR)/fuzz_slab tests/host/slab_fuzz_
 	chmod +x $@
 
 HOST_TESTS += $(SLAB_HOST_DIR)/test_slab $(SLAB_HOST_DIR)/test_slab_nodebug \
-              $(SLAB_HOST_DIR)/test_mempool $(SLAB_HOST_DIR)/fuzz_slab.tap
+              $(SLAB_HOST_DIR)/test_mempool $(SLAB_HOST_DIR)/test_slab_ktests \
+              $(SLAB_HOST_DIR)/fuzz_slab.tap
 
 # Benchmark builds: optimised like the kernel (-O2, frame pointers, no PIE), no
 # sanitizers; 64-bit and i386.
