@@ -281,6 +281,8 @@ static size_t calculate_slab_order(struct kmem_cache *cachep, bool offslab)
 		if (left * 8 <= bytes || order >= SLAB_GOOD_ORDER)
 			break;
 	}
+	/* Objects are at most 128 KiB plus debug padding: an order-10 slab always fits. */
+	BUG_ON(!cachep->num);
 	return left + (offslab ? 0 : SLAB_DESC_SIZE);
 }
 
@@ -468,7 +470,7 @@ static struct slab *cache_grow(struct kmem_cache *cachep, gfp_t flags)
 	addr = page_address(page);
 
 	if (off_slab(cachep)) {
-		slabp = kmalloc(sizeof(*slabp), gfp);
+		slabp = kmalloc(sizeof(*slabp), gfp & ~__GFP_DMA);
 		if (!slabp) {
 			__free_pages(page, cachep->gfporder);
 			return NULL;
@@ -760,6 +762,11 @@ static __noinline void *slab_zero(void *objp, struct kmem_cache *cachep)
  * Slow path of allocation: the array is empty. Refill it with up to batchcount
  * objects from the slab lists (growing by at most one slab), or, for a debug cache,
  * take one object and check it.
+ *
+ * The slow paths take (frame, ..., cachep) in that order on purpose: gcc passes a
+ * static function's first three arguments in eax, edx, ecx, and this order lets the
+ * fast path keep the cache in ecx and need no callee-saved register, two pushes and
+ * two pops fewer per call.
  */
 static __noinline void *cache_alloc_refill(void *frame, gfp_t flags,
 					   struct kmem_cache *cachep)
