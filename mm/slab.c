@@ -684,11 +684,13 @@ static void debug_alloc(struct kmem_cache *cachep, void *objp, void *caller)
 
 	if (cache_poisons(cachep)) {
 		off = check_poison(cachep, objp);
-		if (off >= 0)
+		if (off >= 0) {
+			int want = off == (long)cachep->object_size - 1 ? POISON_END : POISON_FREE;
+
 			slab_report(cachep, objp, caller,
 				    "use after free: byte %ld is 0x%02x, not the poison 0x%02x",
-				    off, ((unsigned char *)objp)[off],
-				    off == (long)cachep->object_size - 1 ? POISON_END : POISON_FREE);
+				    off, ((unsigned char *)objp)[off], want);
+		}
 	}
 	if (cachep->flags & SLAB_RED_ZONE) {
 		off = check_redzones(cachep, objp, RED_INACTIVE);
@@ -1288,7 +1290,7 @@ static int validate_slab(struct kmem_cache *cachep, struct slab *slabp,
 			continue;
 		p = index_to_obj(cachep, slabp, i);
 		if (check_redzones(cachep, p, RED_ACTIVE))
-			errors += validate_err(cachep, p, "red zone of an object in use overwritten");
+			errors += validate_err(cachep, p, "red zone of a live object overwritten");
 	}
 	return errors;
 }
