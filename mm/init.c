@@ -19,7 +19,8 @@
  * i386 without PAE has no no-execute bit, so "data not executable" cannot be enforced
  * by the page tables here; read-only text is.
  *
- * Relies on: memblock (mm/memblock.c), the buddy allocator (mm/page_alloc.c), fixmap.
+ * Relies on: memblock (mm/memblock.c), zone set-up (mm/mm_init.c), the buddy allocator
+ * (mm/page_alloc.c), fixmap.
  */
 #include <kernel.h>
 #include <memblock.h>

@@ -19,7 +19,7 @@
  * Allocation goes top-down by default (as Linux): the first megabytes, and the DMA
  * zone, stay free for the callers that really need low addresses.
  *
- * Relies on: printk/panic, free_pages_range() and max_pfn from mm/page_alloc.c.
+ * Relies on: printk/panic, free_pages_range() and max_pfn from mm/mm_init.c.
  */
 #include "memblock.h"
 #include "mm.h"

@@ -41,43 +41,27 @@
  *
  * Concurrency: one CPU; lists are only changed with interrupts off (zone_lock()).
  *
- * Relies on: struct page and mem_map (mm_types.h, mm.h), zones (mmzone.h), memblock
- * (for mem_map itself at boot). Used by: slab, vmalloc, page tables, page faults.
+ * Relies on: struct page and mem_map (mm_types.h, mm.h), zones (mmzone.h), the helpers
+ * it shares with its neighbours (mm/internal.h). Zones and mem_map are set up at boot
+ * by mm/mm_init.c, the free lists are verified by mm/page_alloc_check.c and reported
+ * by mm/show_mem.c. Used by: slab, vmalloc, page tables, page faults.
  */
 #include "mm.h"
 #include "mmzone.h"
 #include "gfp.h"
 #include "shrinker.h"
-#include "memblock.h"
 #include "kernel.h"
 #include "printk.h"
 #include "string.h"
-#ifndef HOST_TEST
-#include "asm/x86.h"
-#endif
+#include "internal.h"
 
 #ifndef HOST_TEST
 /* mem_map costs sizeof(struct page) per 4 KiB: keep it at 32 bytes (0.8 % of RAM). */
 _Static_assert(sizeof(struct page) <= 32, "struct page must not grow beyond 32 bytes");
 #endif
 
-struct page *mem_map;
-unsigned long max_pfn;
-unsigned long max_low_pfn;
-void *high_memory;
-
-struct pglist_data contig_page_data;
-
-static const char *const zone_names[MAX_NR_ZONES] = { "DMA", "Normal", "HighMem" };
-
-/* Flags that must be clear for the fast free path; PG_head, PG_dirty take the slow one. */
-#define PAGE_FLAGS_MASK		((1UL << NR_PAGEFLAGS) - 1)
-/* Flags that make a free a bug. */
-#define PAGE_FLAGS_BAD_AT_FREE	((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_slab))
-
 static unsigned long fail_page_alloc_nr;	/* fault injection, see gfp.h */
 static void (*clear_highpage_fn)(struct page *page);
-static unsigned long kernel_image_bytes;
 static bool in_reclaim;
 
 /*
@@ -95,33 +79,6 @@ static struct per_cpu_pages *const zone_pcp[1 << ZONES_SHIFT] = {
 	&contig_page_data.node_zones[ZONE_HIGHMEM].pcp,
 	&empty_pcp,
 };
-
-/*
- * One CPU, but an interrupt (or a task switch it causes) may arrive in the middle of a
- * list update and allocate itself: lists and counters change only with interrupts
- * off. Host tests have no interrupts.
- */
-#ifdef HOST_TEST
-static inline unsigned long zone_lock(void)
-{
-	return 0;
-}
-
-static inline void zone_unlock(unsigned long flags)
-{
-	(void)flags;
-}
-#else
-static inline unsigned long zone_lock(void)
-{
-	return local_irq_save();
-}
-
-static inline void zone_unlock(unsigned long flags)
-{
-	local_irq_restore(flags);
-}
-#endif
 
 /* Highest zone a request may use; the fallback walks down from it, never up. */
 static inline enum zone_type gfp_zone(gfp_t gfp)
@@ -156,18 +113,6 @@ static inline void del_from_free_list(struct page *page, struct zone *zone, unsi
 	zone->free_area[order].nr_free--;
 	zone->free_pages -= 1UL << order;
 }
-
-/* Is the page at buddy_pfn the head of a free block we may merge with? */
-static inline bool page_is_buddy(struct zone *zone, unsigned long buddy_pfn, unsigned int order)
-{
-	struct page *buddy;
-
-	if (!zone_spans_pfn(zone, buddy_pfn))	/* also keeps us inside mem_map */
-		return false;
-	buddy = pfn_to_page(buddy_pfn);
-	return PageBuddy(buddy) && buddy->private == order;
-}
-
 /*
  * Put a block of 2^order pages starting at pfn on the free lists, merging it with its
  * buddy for as long as the buddy is a free block of the same order. The merged block
@@ -436,7 +381,7 @@ void page_alloc_set_clear_highpage(void (*clear_highpage)(struct page *page))
  * Freeing
  */
 
-static void bad_free(unsigned long pfn, unsigned int order, const char *what)
+void bad_free(unsigned long pfn, unsigned int order, const char *what)
 {
 	pr_err("BUG: Bad page free: %s, pfn 0x%lx order %u\n", what, pfn, order);
 	dump_stack();
@@ -628,10 +573,10 @@ unsigned long shrink_all(void)
 }
 
 /* ---------------------------------------------------------------------------------
- * Boot: zones, mem_map, releasing free memory
+ * The allocator's side of boot (mm/mm_init.c lays out the zones and calls these)
  */
 
-static void build_fast_zones(void)
+void build_fast_zones(void)
 {
 	unsigned int bits;
 
@@ -650,144 +595,12 @@ static void build_fast_zones(void)
 	}
 }
 
-static void zone_init(struct zone *zone, enum zone_type z, unsigned long start,
-		      unsigned long end)
-{
-	unsigned int order;
-	unsigned long batch;
-
-	zone->name = zone_names[z];
-	zone->zone_start_pfn = start;
-	zone->spanned_pages = end - start;
-	zone->present_pages = memblock_present_pages(start, end);
-	for (order = 0; order < MAX_ORDER; order++)
-		INIT_LIST_HEAD(&zone->free_area[order].free_list);
-
-	/* About 1/1024 of the zone per refill, at most 31 pages (Linux's batch size). */
-	batch = zone->present_pages >> 10;
-	batch = batch < 1 ? 1 : min(batch, (unsigned long)PCP_BATCH_MAX);
-	zone->pcp.batch = batch;
-	zone->pcp.high = 6 * batch;
-}
-
-/* Every page starts reserved, in use once (refcount 1), with its zone in its flags. */
-static void memmap_init_zone(enum zone_type z, unsigned long start, unsigned long end)
-{
-	unsigned long pfn;
-
-	for (pfn = start; pfn < end; pfn++) {
-		struct page *page = pfn_to_page(pfn);
-
-		page->flags = ((unsigned long)z << ZONES_PGSHIFT) | (1UL << PG_reserved);
-		page->_refcount = 1;
-		page->_mapcount = 0;
-		page->private = 0;
-		INIT_LIST_HEAD(&page->lru);
-		page->slab_cache = NULL;
-		page->slab = NULL;
-	}
-}
-
-static void alloc_node_mem_map(void)
-{
-	unsigned long size = PAGE_ALIGN(max_pfn * sizeof(struct page));
-	phys_addr_t phys = memblock_alloc(size, PAGE_SIZE);
-
-	if (!phys)
-		panic("Not enough low memory for mem_map: %lu KiB for %lu pages",
-		      size >> 10, max_pfn);
-	mem_map = __va(phys);
-}
-
-static void print_zone_ranges(const unsigned long *max_zone_pfns)
-{
-	unsigned long start = 0;
-	int z;
-
-	pr_info("Zone ranges:\n");
-	for (z = 0; z < MAX_NR_ZONES; z++) {
-		unsigned long end = max_zone_pfns[z];
-
-		if (end > start)
-			pr_info("  %-8s [mem 0x%08llx-0x%08llx]\n", zone_names[z],
-			       (unsigned long long)start << PAGE_SHIFT,
-			       ((unsigned long long)end << PAGE_SHIFT) - 1);
-		else
-			pr_info("  %-8s empty\n", zone_names[z]);
-		start = end;
-	}
-}
-
 /*
- * Zone z covers [max_zone_pfns[z-1], max_zone_pfns[z]). Sets max_pfn, max_low_pfn and
- * high_memory from the bounds, takes mem_map from memblock and marks every page
- * reserved: nothing is free until free_pages_range() says so.
+ * __free_pages_core: hand a reserved block to the buddy allocator for the first time.
+ * Here rather than in mm/mm_init.c (as in Linux) so that __free_one_page() stays
+ * static to this file and the free paths keep their inlining.
  */
-void free_area_init(unsigned long max_zone_pfns[MAX_NR_ZONES])
-{
-	unsigned long start = 0;
-	int z;
-
-	for (z = 0; z < MAX_NR_ZONES; z++)
-		if (max_zone_pfns[z] < (z ? max_zone_pfns[z - 1] : 0))
-			panic("free_area_init: zone ends must not decrease");
-	if (max_zone_pfns[ZONE_DMA] > MAX_DMA_PFN || max_zone_pfns[ZONE_NORMAL] > MAXMEM_PFN)
-		panic("free_area_init: DMA ends above 16 MiB or Normal above MAXMEM");
-
-	max_low_pfn = max_zone_pfns[ZONE_NORMAL];
-	max_pfn = max_zone_pfns[ZONE_HIGHMEM];
-	high_memory = __va(PFN_PHYS(max_low_pfn));
-	memset(&contig_page_data, 0, sizeof(contig_page_data));
-	build_fast_zones();
-	alloc_node_mem_map();
-	print_zone_ranges(max_zone_pfns);
-
-	for (z = 0; z < MAX_NR_ZONES; z++) {
-		struct zone *zone = &contig_page_data.node_zones[z];
-
-		zone_init(zone, z, start, max_zone_pfns[z]);
-		memmap_init_zone(z, start, max_zone_pfns[z]);
-		contig_page_data.node_present_pages += zone->present_pages;
-		start = max_zone_pfns[z];
-	}
-	contig_page_data.node_spanned_pages = max_pfn;
-}
-
-void zone_sizes_init(void)
-{
-	unsigned long max_zone_pfns[MAX_NR_ZONES] = {
-		[ZONE_DMA] = min(MAX_DMA_PFN, max_low_pfn),
-		[ZONE_NORMAL] = max_low_pfn,
-		[ZONE_HIGHMEM] = max_pfn,
-	};
-
-	free_area_init(max_zone_pfns);
-}
-
-/* Largest order whose aligned block starts at pfn and ends by limit. */
-static unsigned int max_order_at(unsigned long pfn, unsigned long limit)
-{
-	unsigned int order = MAX_ORDER - 1;
-
-	if (pfn)
-		order = min((unsigned int)__builtin_ctzl(pfn), order);
-	while (pfn + (1UL << order) > limit)
-		order--;
-	return order;
-}
-
-static bool block_all_reserved(unsigned long pfn, unsigned int order)
-{
-	unsigned long i;
-
-	for (i = 0; i < (1UL << order); i++)
-		if (!PageReserved(pfn_to_page(pfn + i)))
-			return false;
-	return true;
-}
-
-/* __free_pages_core: hand a reserved block to the buddy allocator for the first time. */
-static void __free_pages_core(struct zone *zone, unsigned long pfn, unsigned int order)
+void __free_pages_core(struct zone *zone, unsigned long pfn, unsigned int order)
 {
 	unsigned long i, flags;
 
@@ -801,245 +614,4 @@ static void __free_pages_core(struct zone *zone, unsigned long pfn, unsigned int
 	flags = zone_lock();
 	__free_one_page(zone, pfn, order);
 	zone_unlock(flags);
-}
-
-/*
- * Release [start_pfn, end_pfn) to the buddy allocator in the largest aligned blocks
- * that fit, never across a zone boundary. Only PG_reserved pages are released; a page
- * that is not reserved is already the allocator's and is reported, not freed twice.
- * Returns the number of pages released.
- */
-unsigned long free_pages_range(unsigned long start_pfn, unsigned long end_pfn)
-{
-	unsigned long pfn = start_pfn, count = 0;
-
-	end_pfn = min(end_pfn, max_pfn);
-	while (pfn < end_pfn) {
-		struct zone *zone = page_zone(pfn_to_page(pfn));
-		unsigned int order = max_order_at(pfn, min(end_pfn, zone_end_pfn(zone)));
-
-		if (!block_all_reserved(pfn, order)) {
-			order = 0;
-			if (!PageReserved(pfn_to_page(pfn))) {
-				bad_free(pfn, 0, "free_pages_range: page is not reserved (double free)");
-				pfn++;
-				continue;
-			}
-		}
-		__free_pages_core(zone, pfn, order);
-		count += 1UL << order;
-		pfn += 1UL << order;
-	}
-	build_fast_zones();
-	return count;
-}
-
-/* ---------------------------------------------------------------------------------
- * Invariant checker: used by the self-tests, the host tests and the fuzz target
- */
-
-static __printf(2, 3) bool check_fail(const struct zone *zone, const char *fmt, ...)
-{
-	char buf[160];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	pr_err("check_page_alloc: zone %s: %s\n", zone->name, buf);
-	return false;
-}
-
-/* Every list entry: inside the zone, flagged, right order, aligned, not mergeable. */
-static bool check_free_area(struct zone *zone, unsigned int order, unsigned long *pages)
-{
-	struct free_area *area = &zone->free_area[order];
-	unsigned long n = 0;
-	struct page *page;
-
-	list_for_each_entry(page, &area->free_list, lru) {
-		unsigned long pfn = page_to_pfn(page);
-
-		if (++n > zone->spanned_pages)
-			return check_fail(zone, "order-%u list loops", order);
-		if (!zone_spans_pfn(zone, pfn) || page_zonenum(page) != zone_idx(zone))
-			return check_fail(zone, "pfn 0x%lx on the list is not in the zone", pfn);
-		if (!PageBuddy(page) || page->private != order || page->_refcount)
-			return check_fail(zone, "pfn 0x%lx on the order-%u list: flags 0x%lx order %lu refcount %d",
-					  pfn, order, page->flags, page->private, page->_refcount);
-		if (!IS_ALIGNED(pfn, 1UL << order) || pfn + (1UL << order) > zone_end_pfn(zone))
-			return check_fail(zone, "order-%u block at pfn 0x%lx misaligned or past the zone",
-					  order, pfn);
-		if (order < MAX_ORDER - 1 && page_is_buddy(zone, pfn ^ (1UL << order), order))
-			return check_fail(zone, "free buddies pfn 0x%lx and pfn 0x%lx not merged",
-					  pfn, pfn ^ (1UL << order));
-	}
-	if (n != area->nr_free)
-		return check_fail(zone, "order %u: %lu blocks listed, nr_free says %lu",
-				  order, n, area->nr_free);
-	*pages += n << order;
-	return true;
-}
-
-/* mem_map walk: free blocks do not overlap and contain no page in use. */
-static bool check_free_blocks_disjoint(struct zone *zone, unsigned long nr_blocks)
-{
-	unsigned long pfn, covered = 0, heads = 0;
-
-	for (pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone); pfn++) {
-		struct page *page = pfn_to_page(pfn);
-
-		if (PageBuddy(page)) {
-			if (pfn < covered)
-				return check_fail(zone, "free block at pfn 0x%lx overlaps another", pfn);
-			if (page->private >= MAX_ORDER)
-				return check_fail(zone, "free pfn 0x%lx has order %lu", pfn, page->private);
-			covered = pfn + (1UL << page->private);
-			heads++;
-		} else if (pfn < covered && (page->_refcount ||
-					     (page->flags & (PAGE_FLAGS_BAD_AT_FREE | (1UL << PG_head))))) {
-			return check_fail(zone, "pfn 0x%lx inside a free block is in use", pfn);
-		}
-	}
-	if (heads != nr_blocks)
-		return check_fail(zone, "%lu PG_buddy pages but %lu blocks on the lists",
-				  heads, nr_blocks);
-	return true;
-}
-
-static bool pfn_in_free_block(struct zone *zone, unsigned long pfn)
-{
-	unsigned int order;
-
-	for (order = 0; order < MAX_ORDER; order++) {
-		unsigned long head = pfn & ~((1UL << order) - 1);
-
-		if (page_is_buddy(zone, head, order))
-			return true;
-	}
-	return false;
-}
-
-static bool check_pcp(struct zone *zone)
-{
-	struct per_cpu_pages *pcp = &zone->pcp;
-	unsigned int i, j;
-
-	if (pcp->count > pcp->high || pcp->high > PCP_HIGH_MAX)
-		return check_fail(zone, "pcp count %u, high %u", pcp->count, pcp->high);
-	for (i = 0; i < pcp->count; i++) {
-		struct page *page = pcp->pages[i];
-		unsigned long pfn = page_to_pfn(page);
-
-		if (!zone_spans_pfn(zone, pfn) || page->_refcount || page->private ||
-		    (page->flags & PAGE_FLAGS_MASK))
-			return check_fail(zone, "pcp page pfn 0x%lx: flags 0x%lx refcount %d private %lu",
-					  pfn, page->flags, page->_refcount, page->private);
-		if (pfn_in_free_block(zone, pfn))
-			return check_fail(zone, "pcp page pfn 0x%lx is inside a free block", pfn);
-		for (j = 0; j < i; j++)
-			if (pcp->pages[j] == page)
-				return check_fail(zone, "pfn 0x%lx twice on the pcp stack", pfn);
-	}
-	return true;
-}
-
-static bool check_zone(struct zone *zone)
-{
-	unsigned long pages = 0, blocks = 0;
-	unsigned int order;
-
-	if (!zone->free_area[0].free_list.next)		/* never initialised */
-		return true;
-	for (order = 0; order < MAX_ORDER; order++) {
-		if (!check_free_area(zone, order, &pages))
-			return false;
-		blocks += zone->free_area[order].nr_free;
-	}
-	if (pages != zone->free_pages)
-		return check_fail(zone, "%lu pages on the lists, free_pages says %lu",
-				  pages, zone->free_pages);
-	if (zone->free_pages + zone->pcp.count > zone->managed_pages)
-		return check_fail(zone, "more free pages than managed ones");
-	return check_free_blocks_disjoint(zone, blocks) && check_pcp(zone);
-}
-
-bool check_page_alloc(void)
-{
-	struct zone *zone;
-	bool ok = true;
-
-	for_each_zone(zone) {
-		unsigned long flags = zone_lock();
-
-		ok = check_zone(zone) && ok;
-		zone_unlock(flags);
-	}
-	return ok;
-}
-
-/* ---------------------------------------------------------------------------------
- * Introspection: /proc/buddyinfo, /proc/zoneinfo, /proc/meminfo
- */
-
-void show_buddyinfo(void)
-{
-	const struct zone *zone;
-
-	for_each_zone(zone) {
-		char line[160];
-		int len, order;
-
-		if (!populated_zone(zone))
-			continue;
-		len = snprintf(line, sizeof(line), "Node 0, zone %8s ", zone->name);
-		for (order = 0; order < MAX_ORDER; order++)
-			len += snprintf(line + len, sizeof(line) - len, "%6lu ",
-					zone->free_area[order].nr_free);
-		printk("%s\n", line);
-	}
-}
-
-void show_zoneinfo(void)
-{
-	const struct zone *zone;
-
-	for_each_zone(zone) {
-		printk("Node 0, zone %8s\n", zone->name);
-		printk("  pages free     %lu\n", zone->free_pages);
-		printk("        pcp      %u (batch %u, high %u)\n",
-		       zone->pcp.count, zone->pcp.batch, zone->pcp.high);
-		printk("        spanned  %lu\n", zone->spanned_pages);
-		printk("        present  %lu\n", zone->present_pages);
-		printk("        managed  %lu\n", zone->managed_pages);
-		printk("  start_pfn:     %lu\n", zone->zone_start_pfn);
-	}
-}
-
-void meminfo_set_kernel_image(unsigned long bytes)
-{
-	kernel_image_bytes = bytes;
-}
-
-static void meminfo_line(const char *name, unsigned long kib)
-{
-	printk("%-15s %8lu kB\n", name, kib);
-}
-
-#define K(pages)	((pages) << (PAGE_SHIFT - 10))
-
-void show_meminfo(void)
-{
-	const struct zone *high = &contig_page_data.node_zones[ZONE_HIGHMEM];
-	unsigned long high_free = zone_free_pages(high);
-
-	meminfo_line("MemTotal:", K(totalram_pages()));
-	meminfo_line("MemFree:", K(nr_free_pages()));
-	meminfo_line("HighTotal:", K(high->managed_pages));
-	meminfo_line("HighFree:", K(high_free));
-	meminfo_line("LowTotal:", K(totalram_pages() - high->managed_pages));
-	meminfo_line("LowFree:", K(nr_free_pages() - high_free));
-	if (kernel_image_bytes)
-		meminfo_line("KernelImage:", kernel_image_bytes >> 10);
-	meminfo_line("MemMap:", (max_pfn * sizeof(struct page)) >> 10);
 }

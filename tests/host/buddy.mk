@@ -1,5 +1,6 @@
-# Host tests of the buddy allocator and memblock (mm/page_alloc.c, mm/memblock.c),
-# compiled natively with AddressSanitizer and UBSan; the fuzz target runs briefly too.
+# Host tests of the buddy allocator and memblock (mm/page_alloc.c, mm/mm_init.c,
+# mm/page_alloc_check.c, mm/show_mem.c, mm/memblock.c), compiled natively with
+# AddressSanitizer and UBSan; the fuzz target runs briefly too.
 #
 #   build/host/test_buddy        unit tests (TAP)
 #   build/host/fuzz_buddy_run    a bounded fuzz run (libFuzzer if clang has it, else a
@@ -9,8 +10,10 @@
 BUDDY_HOST_CFLAGS := -DHOST_TEST -fsanitize=address,undefined -fno-sanitize-recover=all \
                      -g -O1 -std=gnu11 -Wall -Wextra -Werror -fno-omit-frame-pointer \
                      -Iinclude -Itests/host
-BUDDY_HOST_SRC    := mm/page_alloc.c mm/memblock.c tests/host/host_buddy.c
-BUDDY_HOST_DEPS   := $(BUDDY_HOST_SRC) tests/host/host_buddy.h tests/host/buddy.mk \
+BUDDY_HOST_SRC    := mm/page_alloc.c mm/mm_init.c mm/page_alloc_check.c mm/show_mem.c \
+                     mm/memblock.c tests/host/host_buddy.c
+BUDDY_HOST_DEPS   := $(BUDDY_HOST_SRC) mm/internal.h tests/host/host_buddy.h \
+                     tests/host/buddy.mk \
                      $(wildcard include/*.h include/asm/*.h)
 
 HOST_TESTS += $(BUILD)/host/test_buddy $(BUILD)/host/fuzz_buddy_run
