@@ -10,9 +10,10 @@
 VMALLOC_HOST_CFLAGS := -DHOST_TEST -fsanitize=address,undefined -fno-sanitize-recover=all \
                        -g -O1 -std=gnu11 -Wall -Wextra -Werror -fno-omit-frame-pointer \
                        -Iinclude -Itests/host
-VMALLOC_HOST_SRC    := mm/vmalloc.c mm/ioremap.c mm/page_alloc.c mm/memblock.c \
-                       tests/host/host_buddy.c tests/host/host_vmalloc.c
-VMALLOC_HOST_DEPS   := $(VMALLOC_HOST_SRC) tests/host/host_buddy.h tests/host/host_vmalloc.h \
+# The buddy allocator's sources and fake machine come from buddy.mk, which the Makefile
+# includes before this fragment (fragments are read in sorted order).
+VMALLOC_HOST_SRC     = mm/vmalloc.c mm/ioremap.c $(BUDDY_HOST_SRC) tests/host/host_vmalloc.c
+VMALLOC_HOST_DEPS    = $(VMALLOC_HOST_SRC) $(BUDDY_HOST_DEPS) tests/host/host_vmalloc.h \
                        tests/host/vmalloc.mk $(wildcard include/*.h include/asm/*.h)
 
 HOST_TESTS += $(BUILD)/host/test_vmalloc $(BUILD)/host/fuzz_vmalloc_run
