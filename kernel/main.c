@@ -13,6 +13,7 @@
  */
 #include <kernel.h>
 #include <bench.h>
+#include <highmem.h>
 #include <ktest.h>
 #include <multiboot.h>
 #include <serial.h>
@@ -64,6 +65,7 @@ void start_kernel(u32 magic, u32 info_phys)
 	kmem_cache_init();
 	proc_caches_init();
 
+	highmem_init();		/* after the page allocator: registers clear_highpage */
 	init_8259A();
 	time_init();
 	local_irq_enable();

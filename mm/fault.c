@@ -12,6 +12,7 @@
 #include <asm/x86.h>
 #include <ktest.h>
 #include <signal.h>
+#include <vmalloc.h>
 
 void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 {
@@ -22,6 +23,7 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 		force_sig_fault(regs, SIGSEGV, "page fault");
 	if (fixup_exception(regs))
 		return;
+	vmalloc_report_fault(address);	/* names a vmalloc guard-page hit */
 	ktest_fault_recover(regs, X86_TRAP_PF, address);
 	die("page fault", regs);
 }
