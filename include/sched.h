@@ -30,4 +30,7 @@ struct task_struct {
 
 extern struct task_struct *current;
 
+/* End the current process with this status (kernel/exit.c): frees everything it owned. */
+__noreturn void do_exit(int code);
+
 #endif /* _SCHED_H */

@@ -47,4 +47,15 @@ typedef long (*syscall_fn_t)(unsigned long, unsigned long, unsigned long,
 
 /* kernel/sys.c, kernel/exit.c, kernel/tls.c ... and mm/mmap.c, mm/mprotect.c ...: */
 
+/* The address space (mm/mmap.c, mm/mprotect.c, mm/mremap.c, mm/madvise.c). */
+long sys_brk(unsigned long brk);
+long sys_old_mmap(unsigned long arg);	/* mmap (90): pointer to 6 longs, offset in bytes */
+long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
+	       unsigned long flags, unsigned long fd, unsigned long pgoff);
+long sys_munmap(unsigned long addr, unsigned long len);
+long sys_mprotect(unsigned long start, unsigned long len, unsigned long prot);
+long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+		unsigned long flags, unsigned long new_addr);
+long sys_madvise(unsigned long start, unsigned long len, unsigned long advice);
+
 #endif /* _SYSCALLS_H */

@@ -13,10 +13,22 @@
 #include <errno.h>
 #include <asm/traps.h>
 
-#define CALL(nr, fn) [nr] = (syscall_fn_t)(fn)
+/*
+ * Handlers take only the arguments they use; calling them through a six-argument
+ * pointer is safe with the i386 C convention (the caller pops the arguments). The cast
+ * through void (*)(void) tells gcc (-Wcast-function-type) that this is deliberate.
+ */
+#define CALL(nr, fn) [nr] = (syscall_fn_t)(void (*)(void))(fn)
 
 static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	/* entries: CALL(__NR_name, sys_name), sorted by number */
+	CALL(__NR_brk, sys_brk),
+	CALL(__NR_mmap, sys_old_mmap),
+	CALL(__NR_munmap, sys_munmap),
+	CALL(__NR_mprotect, sys_mprotect),
+	CALL(__NR_mremap, sys_mremap),
+	CALL(__NR_mmap2, sys_mmap2),
+	CALL(__NR_madvise, sys_madvise),
 };
 
 void do_syscall(struct pt_regs *regs)
