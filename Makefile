@@ -77,10 +77,11 @@ $(KERNEL): $(KERNEL_OBJ) $(BUILD)/kallsyms.o linker.ld
 iso: $(ISO)
 $(ISO): $(KERNEL) iso/boot/grub/grub.cfg
 	@tools/install-deps --check grub-mkrescue xorriso mformat
-	rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso/boot/grub
-	cp iso/boot/grub/grub.cfg $(BUILD)/iso/boot/grub/
-	cp $(KERNEL) $(BUILD)/iso/boot/kernel.elf
-	grub-mkrescue -o $@ $(BUILD)/iso 2> $(BUILD)/grub-mkrescue.log || \
+	$(Q)rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso/boot/grub
+	$(Q)cp iso/boot/grub/grub.cfg $(BUILD)/iso/boot/grub/
+	$(Q)cp $(KERNEL) $(BUILD)/iso/boot/kernel.elf
+	@echo "  ISO     $@"
+	$(Q)grub-mkrescue -o $@ $(BUILD)/iso 2> $(BUILD)/grub-mkrescue.log || \
 		{ cat $(BUILD)/grub-mkrescue.log; exit 1; }
 
 deps:

@@ -6,13 +6,16 @@
  * the CPU tables (so a mistake is reported, not a triple fault), then memory, then the
  * clock. What happens after boot is chosen on the command line:
  *	test[=SUITE,...]	run the in-kernel self-tests and leave QEMU with the verdict
+ *	bench[=NAME,...]	run the in-kernel benchmarks and print their figures
  *	(nothing)		show the memory layout and wait
  */
 #include <kernel.h>
+#include <bench.h>
 #include <ktest.h>
 #include <multiboot.h>
 #include <serial.h>
 #include <setup.h>
+#include <slab.h>
 #include <string.h>
 #include <jiffies.h>
 #include <asm/desc.h>
@@ -30,24 +33,6 @@ static void parse_early_options(void)
 		console_loglevel = 4;
 }
 
-static struct multiboot_info *check_multiboot(u32 magic, u32 info_phys)
-{
-	struct multiboot_info *mbi;
-
-	if (magic != MULTIBOOT_BOOTLOADER_MAGIC) {
-		pr_emerg("Not booted by a Multiboot loader: magic 0x%08x, expected 0x%08x.\n"
-			 "Boot this kernel with GRUB (make run) or qemu -kernel (make run-kernel).\n",
-			 magic, MULTIBOOT_BOOTLOADER_MAGIC);
-		machine_exit(QEMU_EXIT_PANIC);
-	}
-	mbi = boot_phys_to_virt(info_phys, sizeof(*mbi));
-	if (!mbi) {
-		pr_emerg("Multiboot information at 0x%08x is beyond the boot mapping\n", info_phys);
-		machine_exit(QEMU_EXIT_PANIC);
-	}
-	return mbi;
-}
-
 void start_kernel(u32 magic, u32 info_phys)
 {
 	struct multiboot_info *mbi;
@@ -57,7 +42,9 @@ void start_kernel(u32 magic, u32 info_phys)
 	gdt_init();
 	idt_init();
 	early_fixmap_init();
-	mbi = check_multiboot(magic, info_phys);
+	mbi = multiboot_check(magic, info_phys);
+	if (!mbi)
+		machine_exit(QEMU_EXIT_PANIC);
 	if (mbi->flags & MULTIBOOT_INFO_CMDLINE)
 		cmdline = boot_phys_to_virt(mbi->cmdline, 1);
 	cmdline_init(cmdline);
@@ -66,6 +53,10 @@ void start_kernel(u32 magic, u32 info_phys)
 	pr_notice("\nTeaching kernel for i386: Linux's memory management, small enough to read.\n");
 	pr_info("Command line: %s\n", cmdline_get());
 	setup_arch(mbi);
+	mem_init(mbi);
+	/* Self-tests check every object for overruns and use after free. */
+	slab_debug_enable(cmdline_has("slab_debug") || cmdline_has("test"));
+	kmem_cache_init();
 
 	init_8259A();
 	time_init();
@@ -73,6 +64,8 @@ void start_kernel(u32 magic, u32 info_phys)
 
 	if (cmdline_has("test"))
 		ktest_run_all(cmdline_value("test"));
+	if (cmdline_has("bench"))
+		bench_run_all(cmdline_value("bench"));
 
 	pr_notice("Nothing to run (boot with \"test\" to run the self-tests). "
 		  "Idle; leave QEMU with Ctrl-A X.\n");

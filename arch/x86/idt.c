@@ -21,6 +21,7 @@ struct idt_gate {
 
 #define GATE_INTERRUPT		0x8e	/* present, DPL 0, 32-bit interrupt gate */
 #define GATE_INTERRUPT_USER	0xee	/* present, DPL 3 */
+#define GATE_TASK		0x85	/* present, DPL 0, task gate */
 
 static struct idt_gate idt_table[256] __aligned(8);
 extern const u32 trap_stub_table[48];
@@ -50,5 +51,9 @@ void idt_init(void)
 	set_gate(X86_TRAP_BP, trap_stub_table[X86_TRAP_BP], GATE_INTERRUPT_USER);
 	set_gate(X86_TRAP_OF, trap_stub_table[X86_TRAP_OF], GATE_INTERRUPT_USER);
 	set_gate(SYSCALL_VECTOR, trap_stub_syscall[0], GATE_INTERRUPT_USER);
+	/* #DF switches to its own task and stack: see arch/x86/doublefault.c. */
+	doublefault_init();
+	set_gate(X86_TRAP_DF, 0, GATE_TASK);
+	idt_table[X86_TRAP_DF].selector = GDT_ENTRY_DOUBLEFAULT_TSS * 8;
 	asm volatile("lidt %0" : : "m"(idtr));
 }

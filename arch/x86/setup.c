@@ -22,6 +22,22 @@ void *boot_phys_to_virt(u32 phys, u32 len)
 	return __va(phys);
 }
 
+struct multiboot_info *multiboot_check(u32 magic, u32 info_phys)
+{
+	struct multiboot_info *mbi;
+
+	if (magic != MULTIBOOT_BOOTLOADER_MAGIC) {
+		pr_emerg("Not booted by a Multiboot loader: magic 0x%08x, expected 0x%08x.\n"
+			 "Boot this kernel with GRUB (make run) or qemu -kernel (make run-kernel).\n",
+			 magic, MULTIBOOT_BOOTLOADER_MAGIC);
+		return NULL;
+	}
+	mbi = boot_phys_to_virt(info_phys, sizeof(*mbi));
+	if (!mbi)
+		pr_emerg("Multiboot information at 0x%08x is beyond the boot mapping\n", info_phys);
+	return mbi;
+}
+
 static const char *mmap_type_name(u32 type)
 {
 	switch (type) {

@@ -43,5 +43,7 @@ void gdt_set_entry(int index, u64 desc);
 /* Build a descriptor from Linux's GDT_ENTRY_INIT(flags, base, limit) arguments. */
 u64 gdt_make_desc(u16 flags, u32 base, u32 limit);
 void tss_set_kernel_stack(unsigned long esp0);
+void doublefault_init(void);		/* arch/x86/doublefault.c */
+void doublefault_set_cr3(unsigned long cr3);
 
 #endif /* _ASM_DESC_H */

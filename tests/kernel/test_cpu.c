@@ -7,6 +7,9 @@
 #include <kernel.h>
 #include <jiffies.h>
 #include <kallsyms.h>
+#include <setup.h>
+#include <asm/page.h>
+#include <multiboot.h>
 #include <string.h>
 #include <asm/desc.h>
 #include <asm/sections.h>
@@ -185,4 +188,15 @@ KTEST(kallsyms, backtrace_names_the_callers)
 	KTEST_EXPECT_LOGGED("ktest_kallsyms_backtrace_names_the_callers+");
 	KTEST_EXPECT_LOGGED("run_one+");
 	KTEST_EXPECT_LOGGED("start_kernel+");
+}
+
+KTEST(boot, wrong_multiboot_magic_is_refused_clearly)
+{
+	ktest_capture_start();
+	KTEST_EXPECT_NULL(multiboot_check(0x36d76289, 0x9500));	/* a Multiboot2 loader's magic */
+	KTEST_EXPECT_NULL(multiboot_check(MULTIBOOT_BOOTLOADER_MAGIC, 0x7ff00000));
+	ktest_capture_stop();
+	KTEST_EXPECT_LOGGED("Not booted by a Multiboot loader: magic 0x36d76289, expected 0x2badb002");
+	KTEST_EXPECT_LOGGED("beyond the boot mapping");
+	KTEST_EXPECT_NOT_NULL(multiboot_check(MULTIBOOT_BOOTLOADER_MAGIC, __pa(boot_mbi)));
 }

@@ -29,3 +29,27 @@ KTEST(meta, runs_after_failures)
 {
 	KTEST_EXPECT_EQ(1 + 1, 2);
 }
+
+/*
+ * "test=overflow" only (a suite of its own, never selected by plain "test"): recurses
+ * until the boot stack runs into its guard page. The double-fault task must report it;
+ * tests/run-ktests checks the report and that QEMU says "panic", not "triple fault".
+ */
+static volatile int depth_limit = 1 << 30;	/* volatile: GCC cannot prove it unbounded */
+
+static int __attribute__((noinline)) recurse(volatile char *p, int depth)
+{
+	volatile char buf[256];
+
+	buf[0] = *p;
+	if (depth >= depth_limit)
+		return 0;
+	return recurse(buf, depth + 1) + buf[1];
+}
+
+KTEST(overflow, kernel_stack_overflow_is_reported)
+{
+	volatile char c = 0;
+
+	recurse(&c, 0);
+}

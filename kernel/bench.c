@@ -1,0 +1,82 @@
+/*
+ * The benchmark runner: "bench" on the command line runs every BENCH() in the image
+ * ("bench=NAME,..." some of them), each with interrupts off, then leaves QEMU.
+ *
+ * Figures are printed, never asserted: tools/bench runs this under -icount shift=0
+ * where rdtsc counts instructions, so the figures are exact and repeatable, and a
+ * second time without it for wall-clock-like TSC figures under TCG.
+ */
+#include <bench.h>
+#include <kernel.h>
+#include <string.h>
+
+extern const struct kbench __start_kbench[], __stop_kbench[];
+
+u64 bench_overhead;
+
+u64 bench_median(u64 *s, int n)
+{
+	int i, j;
+
+	for (i = 1; i < n; i++) {	/* insertion sort: n is small */
+		u64 v = s[i];
+
+		for (j = i; j > 0 && s[j - 1] > v; j--)
+			s[j] = s[j - 1];
+		s[j] = v;
+	}
+	return s[n / 2];
+}
+
+void bench_report(const char *what, u64 value, const char *unit)
+{
+	printk(KERN_ERR "bench: %-52s %10llu %s\n", what, value, unit);
+}
+
+static void measure_overhead(void)
+{
+	u64 t[BENCH_SAMPLES];
+	int i;
+
+	bench_overhead = 0;
+	for (i = 0; i < BENCH_SAMPLES; i++) {
+		u64 t0 = bench_start();
+
+		t[i] = bench_end(t0);
+	}
+	bench_overhead = bench_median(t, BENCH_SAMPLES);
+}
+
+static bool selected(const char *which, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = which;
+
+	if (!which)
+		return true;
+	while (*p && *p != ' ') {
+		if (!strncmp(p, name, n) && (p[n] == ',' || p[n] == ' ' || !p[n]))
+			return true;
+		while (*p && *p != ',' && *p != ' ')
+			p++;
+		if (*p == ',')
+			p++;
+	}
+	return false;
+}
+
+void bench_run_all(const char *which)
+{
+	const struct kbench *b;
+	unsigned long flags = local_irq_save();
+
+	measure_overhead();
+	printk(KERN_ERR "bench: (rdtsc overhead of %llu subtracted from every figure)\n",
+	       bench_overhead);
+	for (b = __start_kbench; b < __stop_kbench; b++)
+		if (selected(which, b->name))
+			b->run();
+	local_irq_restore(flags);
+	printk(KERN_ERR "bench: done\n");
+	machine_exit(QEMU_EXIT_PASS);
+}

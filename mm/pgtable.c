@@ -1,0 +1,157 @@
+/*
+ * Page tables: the one place that reads and writes i386 page-directory and page-table
+ * entries (see include/pgtable.h for the rules).
+ *
+ * A walk takes the top 10 bits of the address to pick the directory entry, which holds
+ * the physical address of a page table; page tables live in low memory, so __va() of
+ * that address is where the kernel reads them. The next 10 bits pick the entry there.
+ *
+ * Relies on: the buddy allocator for page tables and directories, swapper_pg_dir
+ * (mm/init.c) for the kernel half.
+ */
+#include <pgtable.h>
+#include <errno.h>
+#include <kernel.h>
+#include <mm.h>
+#include <string.h>
+#include <asm/x86.h>
+
+static inline pte_t *pgd_table(pgd_t pde)
+{
+	return __va(pde & PAGE_MASK);
+}
+
+pte_t *pte_lookup(pgd_t *pgd, unsigned long addr)
+{
+	pgd_t pde = pgd[pgd_index(addr)];
+
+	if (!(pde & _PAGE_PRESENT))
+		return NULL;
+	return pgd_table(pde) + pte_index(addr);
+}
+
+pte_t *pte_alloc(pgd_t *pgd, unsigned long addr)
+{
+	pgd_t *pde = &pgd[pgd_index(addr)];
+
+	if (!(*pde & _PAGE_PRESENT)) {
+		struct page *page;
+
+		/* Kernel tables all exist from boot; only user ones are made on demand. */
+		BUG_ON(addr >= PAGE_OFFSET);
+		page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+		if (!page)
+			return NULL;
+		/* User bit and RW on the directory entry: the pte decides the real rights. */
+		*pde = page_to_phys(page) | _PAGE_TABLE;
+	}
+	return pgd_table(*pde) + pte_index(addr);
+}
+
+pgd_t *current_pgd(void)
+{
+	return __va(read_cr3() & PAGE_MASK);
+}
+
+void switch_pgd(pgd_t *pgd)
+{
+	write_cr3(__pa(pgd));
+}
+
+void flush_tlb_page(pgd_t *pgd, unsigned long addr)
+{
+	if (addr >= PAGE_OFFSET || pgd == current_pgd())
+		invlpg(addr);
+}
+
+int map_page(pgd_t *pgd, unsigned long addr, phys_addr_t phys, u32 prot)
+{
+	pte_t *pte = pte_alloc(pgd, addr);
+	bool was_present;
+
+	if (!pte)
+		return -ENOMEM;
+	was_present = *pte & _PAGE_PRESENT;
+	*pte = (phys & PAGE_MASK) | prot;
+	if (was_present)
+		flush_tlb_page(pgd, addr);
+	return 0;
+}
+
+pte_t unmap_page(pgd_t *pgd, unsigned long addr)
+{
+	pte_t *pte = pte_lookup(pgd, addr);
+	pte_t old;
+
+	if (!pte)
+		return 0;
+	old = *pte;
+	*pte = 0;
+	if (old & _PAGE_PRESENT)
+		flush_tlb_page(pgd, addr);
+	return old;
+}
+
+bool change_page_prot(pgd_t *pgd, unsigned long addr, u32 prot)
+{
+	pte_t *pte = pte_lookup(pgd, addr);
+
+	if (!pte || !(*pte & _PAGE_PRESENT))
+		return false;
+	*pte = (*pte & PAGE_MASK) | prot;
+	flush_tlb_page(pgd, addr);
+	return true;
+}
+
+phys_addr_t virt_to_phys_walk(pgd_t *pgd, unsigned long addr)
+{
+	pte_t *pte = pte_lookup(pgd, addr);
+
+	if (!pte || !(*pte & _PAGE_PRESENT))
+		return (phys_addr_t)-1;
+	return (*pte & PAGE_MASK) | (addr & ~PAGE_MASK);
+}
+
+int map_kernel_page(unsigned long addr, phys_addr_t phys, u32 prot)
+{
+	BUG_ON(addr < PAGE_OFFSET);
+	return map_page(swapper_pg_dir, addr, phys, prot);
+}
+
+pte_t unmap_kernel_page(unsigned long addr)
+{
+	BUG_ON(addr < PAGE_OFFSET);
+	return unmap_page(swapper_pg_dir, addr);
+}
+
+pgd_t *pgd_alloc(void)
+{
+	pgd_t *pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL);
+
+	if (!pgd)
+		return NULL;
+	memcpy(pgd + KERNEL_PGD_BOUNDARY, swapper_pg_dir + KERNEL_PGD_BOUNDARY,
+	       (PTRS_PER_PGD - KERNEL_PGD_BOUNDARY) * sizeof(pgd_t));
+	return pgd;
+}
+
+/* Frees the page tables covering [start, end) whose whole 4 MiB lies inside it. */
+void free_user_page_tables(pgd_t *pgd, unsigned long start, unsigned long end)
+{
+	unsigned long i, first = pgd_index(ALIGN(start, PGDIR_SIZE));
+	unsigned long last = end >= PAGE_OFFSET ? KERNEL_PGD_BOUNDARY : pgd_index(end & PGDIR_MASK);
+
+	for (i = first; i < last; i++) {
+		if (pgd[i] & _PAGE_PRESENT) {
+			free_page((unsigned long)pgd_table(pgd[i]));
+			pgd[i] = 0;
+		}
+	}
+}
+
+void pgd_free(pgd_t *pgd)
+{
+	BUG_ON(pgd == current_pgd());
+	free_user_page_tables(pgd, 0, PAGE_OFFSET);
+	free_page((unsigned long)pgd);
+}

@@ -1,0 +1,234 @@
+/*
+ * A fake page allocator for host tests of the slab allocator: the interface of
+ * mm/page_alloc.c (alloc_pages, __free_pages, nr_free_pages, fail_page_alloc_set,
+ * shrinkers) over a malloc'ed arena, without the buddy allocator's speed.
+ *
+ * The arena is aligned to 4 MiB so that a block of 2^order pages at an order-aligned
+ * pfn is aligned like a real buddy block. Allocation is first fit over order-aligned
+ * pfns; block_order[] remembers the order of each allocated block so that a free with
+ * the wrong order, a double free, or a free of a page still marked PG_slab stops the
+ * test at once. Free pages are poisoned for AddressSanitizer.
+ *
+ * As in the real allocator, an allocation with __GFP_RECLAIM that finds nothing runs
+ * the shrinkers once and retries. Injected failures (fail_page_alloc_set) fail the
+ * call outright, before any shrinker runs.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include "mm.h"
+#include "gfp.h"
+#include "shrinker.h"
+#include "string.h"
+#include "slab_test.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define SLAB_FAKE_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SLAB_FAKE_ASAN 1
+#endif
+#endif
+
+#ifdef SLAB_FAKE_ASAN
+void __asan_poison_memory_region(void const volatile *addr, size_t size);
+void __asan_unpoison_memory_region(void const volatile *addr, size_t size);
+#define POISON(a, s)	__asan_poison_memory_region(a, s)
+#define UNPOISON(a, s)	__asan_unpoison_memory_region(a, s)
+#else
+#define POISON(a, s)	((void)(a), (void)(s))
+#define UNPOISON(a, s)	((void)(a), (void)(s))
+#endif
+
+#define MAX_ORDER_PAGES	(1UL << 10)
+
+uintptr_t host_page_offset;
+struct page *mem_map;
+unsigned long max_pfn, max_low_pfn;
+void *high_memory;
+
+static unsigned char *block_order;	/* order + 1 at the head of an allocated block */
+static bool *page_used;
+static unsigned long nr_pages, nr_free, fail_nr, fail_count;
+static LIST_HEAD(shrinker_list);
+
+static void fake_bug(const char *what, unsigned long pfn)
+{
+	fprintf(stderr, "fake page allocator: BUG: %s (pfn %lu)\n", what, pfn);
+	abort();
+}
+
+void slab_fake_mem_init(unsigned long pages)
+{
+	size_t bytes = pages * PAGE_SIZE;
+	void *arena;
+
+	pages = ALIGN(pages, MAX_ORDER_PAGES);
+	bytes = pages * PAGE_SIZE;
+	arena = aligned_alloc(4UL << 20, bytes);
+	if (!arena)
+		fake_bug("no memory for the arena", 0);
+	host_page_offset = (uintptr_t)arena;
+	mem_map = calloc(pages, sizeof(struct page));
+	block_order = calloc(pages, 1);
+	page_used = calloc(pages, sizeof(bool));
+	if (!mem_map || !block_order || !page_used)
+		fake_bug("no memory for mem_map", 0);
+	nr_pages = nr_free = pages;
+	max_pfn = max_low_pfn = pages;
+	high_memory = (char *)arena + bytes;
+	POISON(arena, bytes);
+}
+
+unsigned long slab_fake_total_pages(void)
+{
+	return nr_pages;
+}
+
+unsigned long slab_fake_fail_count(void)
+{
+	return fail_count;
+}
+
+void *page_address(const struct page *page)
+{
+	return __va(PFN_PHYS(page_to_pfn(page)));
+}
+
+unsigned long nr_free_pages(void)
+{
+	return nr_free;
+}
+
+unsigned long totalram_pages(void)
+{
+	return nr_pages;
+}
+
+void fail_page_alloc_set(unsigned long nr)
+{
+	fail_nr = nr;
+}
+
+static long find_free_block(unsigned int order)
+{
+	unsigned long n = 1UL << order, pfn, i;
+
+	for (pfn = 0; pfn + n <= nr_pages; pfn += n) {
+		for (i = 0; i < n && !page_used[pfn + i]; i++)
+			;
+		if (i == n)
+			return pfn;
+	}
+	return -1;
+}
+
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	unsigned long n = 1UL << order, i;
+	struct page *page;
+	long pfn;
+
+	if (order > 10)
+		return NULL;
+	if (fail_nr) {
+		if (fail_nr != ~0UL)
+			fail_nr--;
+		fail_count++;
+		return NULL;
+	}
+	pfn = find_free_block(order);
+	if (pfn < 0 && (gfp & __GFP_RECLAIM)) {
+		shrink_all();
+		pfn = find_free_block(order);
+	}
+	if (pfn < 0)
+		return NULL;
+
+	page = pfn_to_page(pfn);
+	for (i = 0; i < n; i++) {
+		page_used[pfn + i] = true;
+		page[i].flags = 0;
+		page[i]._refcount = 0;
+		page[i].private = 0;
+	}
+	page->_refcount = 1;
+	block_order[pfn] = order + 1;
+	nr_free -= n;
+	UNPOISON(page_address(page), n * PAGE_SIZE);
+	if ((gfp & __GFP_COMP) && order) {
+		set_page_flag(page, PG_head);
+		page->private = order;
+	}
+	if (gfp & __GFP_ZERO)
+		memset(page_address(page), 0, n * PAGE_SIZE);
+	else
+		memset(page_address(page), 0xa7, n * PAGE_SIZE);	/* not zero by luck */
+	return page;
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page), n = 1UL << order, i;
+
+	if (pfn >= nr_pages)
+		fake_bug("__free_pages of a page outside mem_map", pfn);
+	if (block_order[pfn] != order + 1)
+		fake_bug(block_order[pfn] ? "__free_pages with the wrong order" :
+			 "__free_pages of a page that is not allocated", pfn);
+	for (i = 0; i < n; i++)
+		if (PageSlab(page + i))
+			fake_bug("__free_pages of a page still marked PG_slab", pfn + i);
+	for (i = 0; i < n; i++) {
+		page_used[pfn + i] = false;
+		page[i].flags = 0;
+		page[i].private = 0;
+		page[i]._refcount = 0;
+	}
+	block_order[pfn] = 0;
+	nr_free += n;
+	POISON(page_address(page), n * PAGE_SIZE);
+}
+
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = alloc_pages(gfp, order);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+unsigned long get_zeroed_page(gfp_t gfp)
+{
+	return __get_free_pages(gfp | __GFP_ZERO, 0);
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (addr)
+		__free_pages(virt_to_page(addr), order);
+}
+
+void put_page(struct page *page)
+{
+	if (--page->_refcount == 0)
+		__free_pages(page, 0);
+}
+
+void register_shrinker(struct shrinker *s)
+{
+	list_add_tail(&s->list, &shrinker_list);
+}
+
+void unregister_shrinker(struct shrinker *s)
+{
+	list_del(&s->list);
+}
+
+unsigned long shrink_all(void)
+{
+	struct shrinker *s;
+	unsigned long freed = 0;
+
+	list_for_each_entry(s, &shrinker_list, list)
+		freed += s->scan(s);
+	return freed;
+}

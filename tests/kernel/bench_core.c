@@ -1,0 +1,37 @@
+/*
+ * Benchmarks of the kernel's own basic paths, as a yardstick for the others: a null
+ * function call through a pointer and a 4 KiB memset (the cost of zeroing a page).
+ */
+#include <bench.h>
+#include <string.h>
+
+static char page_buf[4096] __aligned(4096);
+
+static void __attribute__((noinline)) empty_fn(void)
+{
+	asm volatile("");
+}
+
+BENCH(core)
+{
+	void (*volatile fn)(void) = empty_fn;
+	u64 t[BENCH_SAMPLES];
+	int i;
+
+	for (i = 0; i < BENCH_SAMPLES; i++) {
+		u64 t0 = bench_start();
+
+		fn();
+		t[i] = bench_end(t0);
+	}
+	bench_report("core: indirect call to an empty function", bench_median(t, BENCH_SAMPLES),
+		     "instructions");
+	for (i = 0; i < BENCH_SAMPLES; i++) {
+		u64 t0 = bench_start();
+
+		memset(page_buf, 0, sizeof(page_buf));
+		t[i] = bench_end(t0);
+	}
+	bench_report("core: memset of one 4 KiB page", bench_median(t, BENCH_SAMPLES),
+		     "instructions");
+}

@@ -1,0 +1,107 @@
+/*
+ * Self-tests for the kernel page tables built by paging_init() and for the page-table
+ * API (mm/pgtable.c).
+ */
+#include <ktest.h>
+#include <mm.h>
+#include <mmzone.h>
+#include <pgtable.h>
+#include <asm/pgtable.h>
+#include <asm/sections.h>
+#include <asm/traps.h>
+#include <asm/x86.h>
+
+KTEST(pgtable, direct_map_covers_low_memory)
+{
+	unsigned long pfn, step = max_low_pfn / 64 + 1;
+
+	KTEST_EXPECT_EQ(__pa(current_pgd()), read_cr3() & PAGE_MASK);
+	for (pfn = 1; pfn < max_low_pfn; pfn += step) {
+		unsigned long va = (unsigned long)__va(PFN_PHYS(pfn));
+
+		if (va == (unsigned long)boot_stack_guard)
+			continue;
+		KTEST_EXPECT_EQ(virt_to_phys_walk(swapper_pg_dir, va), PFN_PHYS(pfn));
+	}
+	/* Nothing is mapped between the end of the direct map and VMALLOC_START. */
+	KTEST_EXPECT_EQ(virt_to_phys_walk(swapper_pg_dir, (unsigned long)high_memory),
+			(phys_addr_t)-1);
+}
+
+KTEST(pgtable, every_kernel_page_table_exists_from_boot)
+{
+	unsigned long i;
+
+	for (i = KERNEL_PGD_BOUNDARY; i < PTRS_PER_PGD; i++)
+		if (!(swapper_pg_dir[i] & _PAGE_PRESENT))
+			KTEST_EXPECT_EQ(i, 0);	/* names the missing entry */
+	for (i = 0; i < KERNEL_PGD_BOUNDARY; i++)
+		if (swapper_pg_dir[i])
+			KTEST_EXPECT_EQ(i, 0);
+}
+
+static void write_address(void *arg)
+{
+	*(volatile u8 *)arg = *(volatile u8 *)arg;
+}
+
+KTEST(pgtable, kernel_text_and_rodata_are_read_only)
+{
+	struct ktest_fault f;
+
+	KTEST_ASSERT_TRUE(ktest_catch(write_address, _text, &f));
+	KTEST_EXPECT_EQ(f.vector, X86_TRAP_PF);
+	KTEST_EXPECT_EQ(f.error_code & (X86_PF_PROT | X86_PF_WRITE), X86_PF_PROT | X86_PF_WRITE);
+	KTEST_EXPECT_TRUE(ktest_catch(write_address, _srodata, NULL));
+	KTEST_EXPECT_FALSE(ktest_catch(write_address, _sdata, NULL));
+}
+
+KTEST(pgtable, boot_stack_guard_stays_unmapped)
+{
+	KTEST_EXPECT_EQ(virt_to_phys_walk(swapper_pg_dir, (unsigned long)boot_stack_guard),
+			(phys_addr_t)-1);
+	KTEST_EXPECT_TRUE(ktest_catch(write_address, boot_stack_guard, NULL));
+}
+
+KTEST(pgtable, user_mappings_in_a_new_directory_free_everything)
+{
+	unsigned long before = nr_free_pages();
+	struct page *page = alloc_page(GFP_KERNEL);
+	pgd_t *pgd = pgd_alloc();
+	unsigned long addr = 0x08048000;
+
+	KTEST_ASSERT_NOT_NULL(page);
+	KTEST_ASSERT_NOT_NULL(pgd);
+	/* The kernel half is shared, the user half empty. */
+	KTEST_EXPECT_EQ(pgd[KERNEL_PGD_BOUNDARY], swapper_pg_dir[KERNEL_PGD_BOUNDARY]);
+	KTEST_EXPECT_EQ(pgd[pgd_index(addr)], 0);
+	KTEST_EXPECT_NULL(pte_lookup(pgd, addr));
+	KTEST_ASSERT_EQ(map_page(pgd, addr, page_to_phys(page), PAGE_KERNEL | _PAGE_USER), 0);
+	KTEST_EXPECT_EQ(virt_to_phys_walk(pgd, addr + 5), page_to_phys(page) + 5);
+	KTEST_EXPECT_TRUE(change_page_prot(pgd, addr, _PAGE_PRESENT | _PAGE_USER));
+	KTEST_EXPECT_EQ(*pte_lookup(pgd, addr) & _PAGE_RW, 0);
+	KTEST_EXPECT_NE(unmap_page(pgd, addr) & _PAGE_PRESENT, 0);
+	KTEST_EXPECT_EQ(unmap_page(pgd, addr), 0);	/* already gone */
+	KTEST_EXPECT_FALSE(change_page_prot(pgd, addr, PAGE_KERNEL));
+	/* The user directory is not in CR3: the current one never saw the mapping. */
+	KTEST_EXPECT_EQ(virt_to_phys_walk(current_pgd(), addr), (phys_addr_t)-1);
+	pgd_free(pgd);
+	__free_page(page);
+	drain_all_pages();
+	KTEST_EXPECT_EQ(nr_free_pages(), before);
+}
+
+KTEST(pgtable, a_second_directory_sees_the_same_kernel)
+{
+	pgd_t *pgd = pgd_alloc();
+	pgd_t *old = current_pgd();
+	volatile unsigned long seen;
+	static unsigned long marker = 0x5eed;
+
+	KTEST_ASSERT_NOT_NULL(pgd);
+	switch_pgd(pgd);
+	seen = marker;		/* kernel data, through the new directory */
+	switch_pgd(old);
+	KTEST_EXPECT_EQ(seen, 0x5eed);
+	pgd_free(pgd);
+}
