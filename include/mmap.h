@@ -226,9 +226,16 @@ enum fault_decision fault_decide(struct mm_struct *mm, unsigned long addr,
 				 unsigned long error_code, struct vm_area_struct **pvma);
 const char *fault_decision_name(enum fault_decision d);
 
+/* Linux's log line for a user access that is killed (mm/fault.c): "prog[pid]: segfault..." */
+struct pt_regs;
+void show_signal_msg(struct pt_regs *regs, unsigned long error_code, unsigned long address);
+
 /* ---- Out of memory (mm/oom_kill.c) ---- */
 
 /* A user page fault found no memory: report and kill the current process (SIGKILL). */
 __noreturn void pagefault_out_of_memory(void);
+/* The report alone: "Out of memory: Killed process PID (NAME) total-vm:NkB, anon-rss:NkB". */
+struct task_struct;
+void oom_kill_report(struct task_struct *p);
 
 #endif /* _MMAP_H */

@@ -39,8 +39,7 @@
  * CODE in prog[START+SIZE]". The "in" part names the program image the faulting
  * instruction belongs to, if it does.
  */
-static void show_signal_msg(struct pt_regs *regs, unsigned long error_code,
-			    unsigned long address)
+void show_signal_msg(struct pt_regs *regs, unsigned long error_code, unsigned long address)
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma = mm ? find_vma(mm, regs->eip) : NULL;

@@ -19,12 +19,17 @@
 #include <sched.h>
 #include <signal.h>
 
-void pagefault_out_of_memory(void)
+void oom_kill_report(struct task_struct *p)
 {
-	struct mm_struct *mm = current->mm;
+	struct mm_struct *mm = p->mm;
 
 	pr_err("Out of memory: Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB\n",
-	       current->pid, current->comm, mm->total_vm << (PAGE_SHIFT - 10),
+	       p->pid, p->comm, mm->total_vm << (PAGE_SHIFT - 10),
 	       mm->rss << (PAGE_SHIFT - 10));
+}
+
+void pagefault_out_of_memory(void)
+{
+	oom_kill_report(current);
 	do_exit(128 + SIGKILL);
 }
