@@ -9,6 +9,7 @@
 #define _KALLSYMS_H
 
 #include "types.h"
+#include "printk.h"
 
 /* Name of the function containing addr, with the offset into it; NULL if unknown. */
 const char *kallsyms_lookup(unsigned long addr, unsigned long *offset, unsigned long *size);
@@ -16,5 +17,19 @@ unsigned long kallsyms_lookup_name(const char *name);	/* 0 if not found */
 
 /* Print "[<c0101234>] func+0x12/0x40" lines by walking the ebp chain. */
 void show_trace(unsigned long eip, unsigned long ebp);
+
+/*
+ * "func+0x12/0x40" (what Linux's %pS prints) for addr into buf, or "0xc0101234" when
+ * no symbol contains it. Returns the length snprintf would write.
+ */
+static inline int sprint_symbol(char *buf, size_t size, unsigned long addr)
+{
+	unsigned long offset, symsize;
+	const char *name = kallsyms_lookup(addr, &offset, &symsize);
+
+	if (!name)
+		return snprintf(buf, size, "0x%08lx", addr);
+	return snprintf(buf, size, "%s+0x%lx/0x%lx", name, offset, symsize);
+}
 
 #endif /* _KALLSYMS_H */

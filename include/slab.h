@@ -61,7 +61,7 @@ size_t kmem_cache_size(const struct kmem_cache *cachep);	/* the object size aske
 
 /* General caches and kmalloc. */
 #define KMALLOC_MIN_SIZE	8
-#define KMALLOC_MAX_CACHE_SIZE	(128UL << 10)	/* largest general cache, kmalloc-131072 */
+#define KMALLOC_MAX_CACHE_SIZE	(128UL << 10)	/* the largest general cache */
 #define KMALLOC_MAX_ORDER	10
 #define KMALLOC_MAX_SIZE	(PAGE_SIZE << KMALLOC_MAX_ORDER)	/* 4 MiB */
 

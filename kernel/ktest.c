@@ -14,6 +14,7 @@
 #include <ktest.h>
 #include <kernel.h>
 #include <setjmp.h>
+#include <slab.h>
 #include <string.h>
 #include <asm/x86.h>
 #include <asm/ptrace.h>
@@ -205,6 +206,7 @@ void ktest_run_all(const char *suites)
 	for (t = __start_ktests; t < __stop_ktests; t++)
 		if (suite_selected(suites, t->suite))
 			run_one(t, ++number, &c);
+	show_slabinfo();	/* the caches as the tests leave them */
 	printk(KERN_ERR "%d passed, %d failed, %d skipped\n", c.passed, c.failed, c.skipped);
 	if (total == 0)
 		printk(KERN_ERR "no self-test matched \"%s\"\n", suites ? suites : "(all)");

@@ -11,6 +11,7 @@
  */
 #include <kernel.h>
 #include <bench.h>
+#include <highmem.h>
 #include <ktest.h>
 #include <multiboot.h>
 #include <serial.h>
@@ -58,6 +59,7 @@ void start_kernel(u32 magic, u32 info_phys)
 	slab_debug_enable(cmdline_has("slab_debug") || cmdline_has("test"));
 	kmem_cache_init();
 
+	highmem_init();		/* after the page allocator: registers clear_highpage */
 	init_8259A();
 	time_init();
 	local_irq_enable();

@@ -33,6 +33,7 @@
 #include <printk.h>
 #include <sched.h>
 #include <signal.h>
+#include <vmalloc.h>
 
 /*
  * Linux's report (show_signal_msg): "prog[pid]: segfault at ADDR ip EIP sp ESP error
@@ -65,6 +66,7 @@ static void no_context(struct pt_regs *regs, unsigned long address)
 {
 	if (fixup_exception(regs))
 		return;
+	vmalloc_report_fault(address);	/* names a vmalloc guard-page hit */
 	ktest_fault_recover(regs, X86_TRAP_PF, address);
 	die("page fault", regs);
 }

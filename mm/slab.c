@@ -281,6 +281,8 @@ static size_t calculate_slab_order(struct kmem_cache *cachep, bool offslab)
 		if (left * 8 <= bytes || order >= SLAB_GOOD_ORDER)
 			break;
 	}
+	/* Objects are at most 128 KiB plus debug padding: an order-10 slab always fits. */
+	BUG_ON(!cachep->num);
 	return left + (offslab ? 0 : SLAB_DESC_SIZE);
 }
 
@@ -468,7 +470,7 @@ static struct slab *cache_grow(struct kmem_cache *cachep, gfp_t flags)
 	addr = page_address(page);
 
 	if (off_slab(cachep)) {
-		slabp = kmalloc(sizeof(*slabp), gfp);
+		slabp = kmalloc(sizeof(*slabp), gfp & ~__GFP_DMA);
 		if (!slabp) {
 			__free_pages(page, cachep->gfporder);
 			return NULL;
@@ -516,33 +518,33 @@ static unsigned long slab_destroy(struct kmem_cache *cachep, struct slab *slabp)
 	return nr;
 }
 
-/* Take one object from the slab lists, growing the cache if they have none. */
-static void *cache_alloc_one(struct kmem_cache *cachep, gfp_t flags, bool grow)
+/* The slab to allocate from: a partial one first, to keep free slabs whole. */
+static struct slab *cache_next_slab(struct kmem_cache *cachep)
 {
-	struct slab *slabp;
-	void *objp;
+	if (!list_empty(&cachep->slabs_partial))
+		return list_first_entry(&cachep->slabs_partial, struct slab, list);
+	if (!list_empty(&cachep->slabs_free))
+		return list_first_entry(&cachep->slabs_free, struct slab, list);
+	return NULL;
+}
 
-	if (!list_empty(&cachep->slabs_partial)) {
-		slabp = list_first_entry(&cachep->slabs_partial, struct slab, list);
-	} else if (!list_empty(&cachep->slabs_free)) {
-		slabp = list_first_entry(&cachep->slabs_free, struct slab, list);
-	} else {
-		if (!grow)
-			return NULL;
-		slabp = cache_grow(cachep, flags);
-		if (!slabp)
-			return NULL;
-	}
+/* Take up to n objects off a slab's free chain into dst[], then file the slab anew. */
+static unsigned int slab_take(struct kmem_cache *cachep, struct slab *slabp, void **dst,
+			      unsigned int n)
+{
+	void *objp = slabp->freelist;
+	unsigned int i;
 
-	objp = slabp->freelist;
-	slabp->freelist = *freeptr_of(cachep, objp);
-	if (slabp->inuse++ == 0) {
+	if (!slabp->inuse)
 		cachep->nr_free_slabs--;
-		list_move(&slabp->list, &cachep->slabs_partial);
+	for (i = 0; i < n && objp; i++) {
+		dst[i] = objp;
+		objp = *freeptr_of(cachep, objp);
 	}
-	if (slabp->inuse == cachep->num)
-		list_move(&slabp->list, &cachep->slabs_full);
-	return objp;
+	slabp->freelist = objp;
+	slabp->inuse += i;
+	list_move(&slabp->list, objp ? &cachep->slabs_partial : &cachep->slabs_full);
+	return i;
 }
 
 /*
@@ -620,30 +622,43 @@ static __printf(4, 5) void slab_report(struct kmem_cache *cachep, const void *ob
 	}
 }
 
+/* Index of the first of n bytes at p that is not val, or n; a word at a time. */
+static size_t first_not(const unsigned char *p, int val, size_t n)
+{
+	const unsigned long pattern = ~0UL / 0xff * (unsigned char)val;
+	size_t i = 0;
+
+	while (i < n && ((uintptr_t)(p + i) & (sizeof(long) - 1)) && p[i] == val)
+		i++;
+	while (i + sizeof(long) <= n && *(const unsigned long *)(p + i) == pattern)
+		i += sizeof(long);
+	while (i < n && p[i] == val)
+		i++;
+	return i;
+}
+
 /* Offset (from the object) of the first red-zone byte that is not val, or 0 if intact. */
 static long check_redzones(struct kmem_cache *cachep, void *objp, int val)
 {
 	unsigned char *p = objp;
-	long i;
+	size_t left = cachep->obj_offset, right = cachep->redzone_end - cachep->object_size;
+	size_t i;
 
-	for (i = -(long)cachep->obj_offset; i < 0; i++)
-		if (p[i] != val)
-			return i;
-	for (i = cachep->object_size; i < (long)cachep->redzone_end; i++)
-		if (p[i] != val)
-			return i;
-	return 0;
+	i = first_not(p - left, val, left);
+	if (i < left)
+		return (long)i - (long)left;
+	i = first_not(p + cachep->object_size, val, right);
+	return i < right ? (long)(cachep->object_size + i) : 0;
 }
 
 /* Offset of the first byte of a free object that lost its poison, or -1. */
 static long check_poison(struct kmem_cache *cachep, void *objp)
 {
 	unsigned char *p = objp;
-	unsigned int i, last = cachep->object_size - 1;
+	size_t last = cachep->object_size - 1, i = first_not(p, POISON_FREE, last);
 
-	for (i = 0; i < last; i++)
-		if (p[i] != POISON_FREE)
-			return i;
+	if (i < last)
+		return i;
 	return p[last] == POISON_END ? -1 : (long)last;
 }
 
@@ -669,11 +684,13 @@ static void debug_alloc(struct kmem_cache *cachep, void *objp, void *caller)
 
 	if (cache_poisons(cachep)) {
 		off = check_poison(cachep, objp);
-		if (off >= 0)
+		if (off >= 0) {
+			int want = off == (long)cachep->object_size - 1 ? POISON_END : POISON_FREE;
+
 			slab_report(cachep, objp, caller,
 				    "use after free: byte %ld is 0x%02x, not the poison 0x%02x",
-				    off, ((unsigned char *)objp)[off],
-				    off == (long)cachep->object_size - 1 ? POISON_END : POISON_FREE);
+				    off, ((unsigned char *)objp)[off], want);
+		}
 	}
 	if (cachep->flags & SLAB_RED_ZONE) {
 		off = check_redzones(cachep, objp, RED_INACTIVE);
@@ -747,25 +764,39 @@ static __noinline void *slab_zero(void *objp, struct kmem_cache *cachep)
  * Slow path of allocation: the array is empty. Refill it with up to batchcount
  * objects from the slab lists (growing by at most one slab), or, for a debug cache,
  * take one object and check it.
+ *
+ * The slow paths take (frame, ..., cachep) in that order on purpose: gcc passes a
+ * static function's first three arguments in eax, edx, ecx, and this order lets the
+ * fast path keep the cache in ecx and need no callee-saved register, two pushes and
+ * two pops fewer per call.
  */
 static __noinline void *cache_alloc_refill(void *frame, gfp_t flags,
 					   struct kmem_cache *cachep)
 {
 	struct array_cache *ac = &cachep->ac;
+	struct slab *slabp;
 	void *objp;
 
 	if (!ac->limit) {
-		objp = cache_alloc_one(cachep, flags, true);
-		if (!objp)
+		slabp = cache_next_slab(cachep);
+		if (!slabp && !(slabp = cache_grow(cachep, flags)))
 			return NULL;
+		slab_take(cachep, slabp, &objp, 1);
 		if (cache_debug(cachep))
 			debug_alloc(cachep, objp, frame_caller(frame));
 	} else {
-		while (ac->avail < ac->batchcount &&
-		       (objp = cache_alloc_one(cachep, flags, ac->avail == 0)))
-			ac->entry[ac->avail++] = objp;
-		if (!ac->avail)
-			return NULL;
+		while (ac->avail < ac->batchcount) {
+			slabp = cache_next_slab(cachep);
+			if (!slabp) {
+				if (ac->avail)
+					break;
+				slabp = cache_grow(cachep, flags);
+				if (!slabp)
+					return NULL;
+			}
+			ac->avail += slab_take(cachep, slabp, &ac->entry[ac->avail],
+					       ac->batchcount - ac->avail);
+		}
 		objp = ac->entry[--ac->avail];
 	}
 	if (flags & __GFP_ZERO)
@@ -1259,7 +1290,7 @@ static int validate_slab(struct kmem_cache *cachep, struct slab *slabp,
 			continue;
 		p = index_to_obj(cachep, slabp, i);
 		if (check_redzones(cachep, p, RED_ACTIVE))
-			errors += validate_err(cachep, p, "red zone of an object in use overwritten");
+			errors += validate_err(cachep, p, "red zone of a live object overwritten");
 	}
 	return errors;
 }

@@ -49,6 +49,12 @@ void *high_memory;
 static unsigned char *block_order;	/* order + 1 at the head of an allocated block */
 static bool *page_used;
 static unsigned long nr_pages, nr_free, fail_nr, fail_count;
+static bool scribble = true;
+
+void slab_fake_set_scribble(bool on)
+{
+	scribble = on;
+}
 static LIST_HEAD(shrinker_list);
 
 static void fake_bug(const char *what, unsigned long pfn)
@@ -109,11 +115,19 @@ void fail_page_alloc_set(unsigned long nr)
 	fail_nr = nr;
 }
 
+/*
+ * First fit from first_free, the lowest pfn that may be free (kept by alloc and free),
+ * so that a run of order-0 allocations does not rescan the used pages each time.
+ */
+static unsigned long first_free;
+
 static long find_free_block(unsigned int order)
 {
 	unsigned long n = 1UL << order, pfn, i;
 
-	for (pfn = 0; pfn + n <= nr_pages; pfn += n) {
+	while (first_free < nr_pages && page_used[first_free])
+		first_free++;
+	for (pfn = ALIGN(first_free, n); pfn + n <= nr_pages; pfn += n) {
 		for (i = 0; i < n && !page_used[pfn + i]; i++)
 			;
 		if (i == n)
@@ -161,7 +175,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	}
 	if (gfp & __GFP_ZERO)
 		memset(page_address(page), 0, n * PAGE_SIZE);
-	else
+	else if (scribble)
 		memset(page_address(page), 0xa7, n * PAGE_SIZE);	/* not zero by luck */
 	return page;
 }
@@ -186,6 +200,8 @@ void __free_pages(struct page *page, unsigned int order)
 	}
 	block_order[pfn] = 0;
 	nr_free += n;
+	if (pfn < first_free)
+		first_free = pfn;
 	POISON(page_address(page), n * PAGE_SIZE);
 }
 

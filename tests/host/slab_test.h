@@ -16,6 +16,7 @@
 void slab_fake_mem_init(unsigned long pages);	/* arena of `pages` pages, all free */
 unsigned long slab_fake_total_pages(void);
 unsigned long slab_fake_fail_count(void);	/* alloc_pages() calls failed on purpose */
+void slab_fake_set_scribble(bool on);	/* fill new pages with 0xa7 (default on) */
 
 /* Console capture: every printk line is kept while capturing. */
 void slab_test_capture_start(void);

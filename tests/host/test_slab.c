@@ -88,6 +88,20 @@ static void test_cache_create_rejects_bad_arguments(void)
 	slab_test_capture_stop();
 }
 
+/* Checked in main() before kmem_cache_init(), reported by the case below. */
+static bool created_before_init, refusal_reported;
+
+static void test_create_before_init_and_second_init_are_refused(void)
+{
+	CHECK(!created_before_init);
+	CHECK(refusal_reported);
+	slab_test_capture_start();
+	kmem_cache_init();
+	slab_test_capture_stop();
+	CHECK_LOGGED("kmem_cache_init: called twice");
+	CHECK(kmalloc_slab(64) && !strcmp(kmem_cache_name(kmalloc_slab(64)), "kmalloc-64"));
+}
+
 static void test_slabs_move_between_full_partial_and_free_lists(void)
 {
 	struct kmem_cache *c = kmem_cache_create("test_lists", 256, 0, SLAB_DEBUG_FLAGS, NULL);
@@ -974,6 +988,7 @@ static void after_case(void)
 
 static const struct slab_test_case cases[] = {
 	CASE(test_cache_create_rejects_bad_arguments),
+	CASE(test_create_before_init_and_second_init_are_refused),
 	CASE(test_slabs_move_between_full_partial_and_free_lists),
 	CASE(test_allocation_prefers_partial_slab_over_free_slab),
 	CASE(test_constructor_runs_once_per_object_when_slab_is_created),
@@ -1013,6 +1028,10 @@ int main(void)
 		slab_test_name_suffix = "_nodebug";
 	slab_fake_mem_init(4096);		/* 16 MiB */
 	slab_debug_enable(DEBUG_BUILD);
+	slab_test_capture_start();
+	created_before_init = kmem_cache_create("early", 32, 0, 0, NULL) != NULL;
+	refusal_reported = slab_test_capture_contains("called before kmem_cache_init()");
+	slab_test_capture_stop();
 	kmem_cache_init();
 	return slab_test_run(cases, ARRAY_SIZE(cases), before_case, after_case);
 }
