@@ -124,6 +124,9 @@ struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
 struct vm_area_struct *find_vma_intersection(struct mm_struct *mm, unsigned long start,
 					     unsigned long end);
 
+/* The mm_struct and vm_area_struct slab caches: at boot, after kmem_cache_init(). */
+void mm_cache_init(void);
+
 /* Where area structures come from (mm/mm_cache.c in the kernel; the host test's own). */
 struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
 struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig);

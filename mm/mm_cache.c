@@ -4,19 +4,22 @@
  * and come and go with every mmap, munmap and split, the case a slab cache is for: no
  * per-object header, objects packed dozens to a page, freed ones reused first.
  *
- * The caches are created on first use, so nothing needs to call an init function at
- * boot. mm_caches_shrink() gives their empty slabs back to the buddy allocator, so a
- * test can check that nr_free_pages() returns to where it started.
+ * mm_cache_init() creates them at boot, right after the slab allocator (Linux does it in
+ * proc_caches_init()), so that the first program's memory report does not count them
+ * as its own; they are also created on first use if it was not called.
+ * mm_caches_shrink() gives their empty slabs back to the buddy allocator, so a test can
+ * check that nr_free_pages() returns to where it started.
  *
  * Relies on: the slab allocator (mm/slab.c).
  */
+#include <kernel.h>
 #include <mmap.h>
 #include <slab.h>
 #include <string.h>
 
 static struct kmem_cache *vm_area_cachep, *mm_cachep;
 
-static bool mm_caches_init(void)
+static bool mm_caches_ready(void)
 {
 	if (!vm_area_cachep)
 		vm_area_cachep = kmem_cache_create("vm_area_struct",
@@ -27,11 +30,17 @@ static bool mm_caches_init(void)
 	return vm_area_cachep && mm_cachep;
 }
 
+void mm_cache_init(void)
+{
+	if (!mm_caches_ready())
+		panic("cannot create the mm_struct and vm_area_struct caches");
+}
+
 struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma;
 
-	if (!mm_caches_init())
+	if (!mm_caches_ready())
 		return NULL;
 	vma = kmem_cache_zalloc(vm_area_cachep, GFP_KERNEL);
 	if (vma) {
@@ -60,7 +69,7 @@ void vm_area_free(struct vm_area_struct *vma)
 
 struct mm_struct *allocate_mm(void)
 {
-	if (!mm_caches_init())
+	if (!mm_caches_ready())
 		return NULL;
 	return kmem_cache_alloc(mm_cachep, GFP_KERNEL);
 }
