@@ -201,8 +201,9 @@ bool vm_enough_memory(unsigned long pages);
 
 /* Unmap [start, end) and free its pages; rss drops accordingly. */
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
-/* Free the page tables of [floor, ceiling) that no area uses any more. */
-void free_pgtables(struct mm_struct *mm, unsigned long floor, unsigned long ceiling);
+/* After unmapping [start, end): free its page tables that lie wholly in [floor, ceiling). */
+void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,
+		   unsigned long floor, unsigned long ceiling);
 /* Give the pages of [start, end) the rights of vm_flags (PROT_NONE keeps them, unmapped). */
 void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
 		       unsigned long vm_flags);

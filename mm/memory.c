@@ -82,16 +82,24 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 }
 
 /*
- * Only page tables whose whole 4 MiB lies in [floor, ceiling) can go: the neighbouring
- * areas may still use a table that straddles a boundary. A freed table may still sit in
- * the CPU's paging-structure caches, so the TLB is flushed when one went.
+ * After [start, end) was unmapped: free the page tables that covered it, but only those
+ * whose whole 4 MiB lies in [floor, ceiling), the gap between the areas still around it
+ * (a table straddling the gap's edge still serves a neighbour). Tables elsewhere in the
+ * gap went when their own areas were unmapped, so only the few blocks that [start, end)
+ * touches are looked at. A freed table may still sit in the CPU's paging-structure
+ * caches, so the TLB is flushed when one went.
  */
-void free_pgtables(struct mm_struct *mm, unsigned long floor, unsigned long ceiling)
+void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,
+		   unsigned long floor, unsigned long ceiling)
 {
-	unsigned long addr = ALIGN(floor, PGDIR_SIZE);
+	unsigned long lo = max(floor, start & PGDIR_MASK);
+	unsigned long hi = min(ceiling, ALIGN(end, PGDIR_SIZE));
+	unsigned long addr;
 	bool any = false;
 
-	for (; addr >= floor && addr + PGDIR_SIZE <= ceiling && addr + PGDIR_SIZE > addr;
+	if (!hi)	/* end rounded up past 4 GiB */
+		hi = ceiling;
+	for (addr = ALIGN(lo, PGDIR_SIZE); addr < hi && hi - addr >= PGDIR_SIZE;
 	     addr += PGDIR_SIZE) {
 		if (pte_lookup(mm->pgd, addr)) {
 			any = true;
@@ -100,7 +108,7 @@ void free_pgtables(struct mm_struct *mm, unsigned long floor, unsigned long ceil
 	}
 	if (!any)
 		return;
-	free_user_page_tables(mm->pgd, floor, ceiling);
+	free_user_page_tables(mm->pgd, lo, hi);
 	if (mm->pgd == current_pgd())
 		switch_pgd(mm->pgd);
 }

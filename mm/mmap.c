@@ -167,13 +167,14 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long le
 }
 
 /*
- * Unmapping is done in two passes so that running out of memory (a split needs a new
- * area) changes nothing: first cut the areas at start and end, then drop everything in
- * between. Unmapping a range where nothing is mapped is not an error.
+ * Unmapping: areas wholly inside [start, end) go; an area reaching over one end of the
+ * range is cut back in place. Only a range in the middle of one area needs a new area
+ * (split_vma), so that is the one case that can fail for lack of memory, and it fails
+ * before anything has changed. Unmapping a range where nothing is mapped is no error.
  */
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 {
-	struct vm_area_struct *vma, *prev, *last, *next;
+	struct vm_area_struct *vma, *prev, *next;
 	unsigned long end;
 
 	if ((start & ~PAGE_MASK) || start > mm->task_size || len > mm->task_size - start)
@@ -186,25 +187,34 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	vma = find_vma(mm, start);
 	if (!vma || vma->vm_start >= end)
 		return 0;
-	if (start > vma->vm_start) {
-		if (end < vma->vm_end && mm->map_count >= MAX_MAP_COUNT)
+	if (start > vma->vm_start && end < vma->vm_end) {
+		if (mm->map_count >= MAX_MAP_COUNT)
 			return -ENOMEM;
-		if (split_vma(mm, vma, start, 1))
+		if (split_vma(mm, vma, end, 0))		/* vma keeps [vm_start, end) */
 			return -ENOMEM;
 	}
-	last = find_vma(mm, end);
-	if (last && last->vm_start < end && split_vma(mm, last, end, 1))
-		return -ENOMEM;
-
-	vma = find_vma_prev(mm, start, &prev);
-	while (vma && vma->vm_start < end) {
+	prev = vma_prev(mm, vma);
+	if (start > vma->vm_start) {			/* cut off its tail */
+		zap_page_range(mm, start, vma->vm_end);
+		vma_set_range(mm, vma, vma->vm_start, start);
+		prev = vma;
+		vma = vma_next(mm, vma);
+	}
+	while (vma && vma->vm_end <= end) {		/* whole areas */
 		next = vma_next(mm, vma);
 		zap_page_range(mm, vma->vm_start, vma->vm_end);
 		vma_unlink(mm, vma);
 		vm_area_free(vma);
 		vma = next;
 	}
-	free_pgtables(mm, prev ? prev->vm_end : 0, vma ? vma->vm_start : mm->task_size);
+	if (vma && vma->vm_start < end) {		/* cut off its head */
+		zap_page_range(mm, vma->vm_start, end);
+		if (!vma_is_anonymous(vma))
+			vma->vm_pgoff += (end - vma->vm_start) >> PAGE_SHIFT;
+		vma_set_range(mm, vma, end, vma->vm_end);
+	}
+	free_pgtables(mm, start, end, prev ? prev->vm_end : 0,
+		      vma ? vma->vm_start : mm->task_size);
 	return 0;
 }
 

@@ -522,6 +522,12 @@ int host_check_mm(struct mm_struct *mm)
 
 		if (!(mm->pgd[i] & _PAGE_PRESENT))
 			continue;
+		/* A page table no area overlaps should have been freed with its last area. */
+		if (!find_vma_intersection(mm, i << PGDIR_SHIFT, (i + 1) << PGDIR_SHIFT)) {
+			printf("# page table for %lx-%lx kept, but no area is there\n",
+			       i << PGDIR_SHIFT, (i + 1) << PGDIR_SHIFT);
+			errors++;
+		}
 		t = pgd_table(mm->pgd[i]);
 		for (j = 0; j < PTRS_PER_PTE; j++) {
 			unsigned long addr = (i << PGDIR_SHIFT) | (j << PAGE_SHIFT);
