@@ -89,5 +89,15 @@ long sys_get_thread_area(struct user_desc *u_info);
 /* kernel/time.c */
 long sys_clock_gettime(int clk, struct old_timespec32 *tp);
 long sys_clock_gettime64(int clk, struct __kernel_timespec *tp);
+/* The address space (mm/mmap.c, mm/mprotect.c, mm/mremap.c, mm/madvise.c). */
+long sys_brk(unsigned long brk);
+long sys_old_mmap(unsigned long arg);	/* mmap (90): pointer to 6 longs, offset in bytes */
+long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
+	       unsigned long flags, unsigned long fd, unsigned long pgoff);
+long sys_munmap(unsigned long addr, unsigned long len);
+long sys_mprotect(unsigned long start, unsigned long len, unsigned long prot);
+long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+		unsigned long flags, unsigned long new_addr);
+long sys_madvise(unsigned long start, unsigned long len, unsigned long advice);
 
 #endif /* _SYSCALLS_H */

@@ -12,6 +12,7 @@
  *	(nothing)		show the memory layout and wait
  */
 #include <kernel.h>
+#include <mmap.h>
 #include <bench.h>
 #include <highmem.h>
 #include <ktest.h>
@@ -64,6 +65,7 @@ void start_kernel(u32 magic, u32 info_phys)
 	slab_debug_enable(cmdline_has("slab_debug") || cmdline_has("test"));
 	kmem_cache_init();
 	proc_caches_init();
+	mm_cache_init();	/* the mm_struct and vm_area_struct caches */
 
 	highmem_init();		/* after the page allocator: registers clear_highpage */
 	init_8259A();

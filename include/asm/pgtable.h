@@ -23,6 +23,12 @@ typedef u32 pgd_t;
 #define _PAGE_DIRTY	0x040
 #define _PAGE_PSE	0x080
 #define _PAGE_GLOBAL	0x100
+/*
+ * A user page made PROT_NONE keeps its frame in a pte that is not present, so the CPU
+ * faults on any access but the data survive a later mprotect back. The marker reuses
+ * the global bit, which the CPU ignores when the present bit is clear (as Linux's i386).
+ */
+#define _PAGE_PROTNONE	_PAGE_GLOBAL
 
 #define PGDIR_SHIFT	22
 #define PTRS_PER_PGD	1024

@@ -1,0 +1,245 @@
+/*
+ * Address spaces: mm_struct, its areas (vm_area_struct) and the operations on them
+ * (mm/vma.c, mm/mmap.c, mm/memory.c, mm/mprotect.c, mm/mremap.c, mm/madvise.c,
+ * mm/fault.c, mm/oom_kill.c). The structures themselves are in mm_types.h.
+ *
+ * The first part is what the process layer uses (the ELF loader, exec, exit, the
+ * page-fault handler); the second part is the machinery inside mm/, exposed so that
+ * self-tests can drive it on an mm that no process runs in. Functions named do_* take
+ * the mm explicitly; the sys_* system calls (syscalls.h) are thin wrappers that pass
+ * current->mm.
+ *
+ * Addresses returned as unsigned long carry an error as -errno, Linux's way: test them
+ * with IS_ERR_VALUE() (errno.h).
+ */
+#ifndef _MMAP_H
+#define _MMAP_H
+
+#include "types.h"
+#include "mm_types.h"
+#include "errno.h"
+#include "asm/page.h"
+
+/* ---- The interface for processes ---- */
+
+/*
+ * A new, empty address space: a page directory from pgd_alloc() (the kernel's half
+ * shared), no areas, task_size = TASK_SIZE and mmap_base placed as Linux does without
+ * randomization. NULL if there is no memory.
+ */
+struct mm_struct *mm_alloc(void);
+/*
+ * Tear an address space down (Linux's exit_mmap + mmdrop): every page, page table, area
+ * and the mm itself are freed. If its directory is the one in CR3, the kernel's own
+ * (swapper_pg_dir) is loaded first.
+ */
+void mmput(struct mm_struct *mm);
+
+/* The first area with vm_end > addr (it may start above addr), or NULL. */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+
+/*
+ * An anonymous area over [addr, addr + len), page aligned, for the ELF loader's
+ * segments: vm_flags is VM_READ/VM_WRITE/VM_EXEC (VM_MAY* are added), name is shown in
+ * the maps dump (the program's name; the string must outlive the mm). -EINVAL for an
+ * unaligned or empty range or one past task_size, -EEXIST if it overlaps an area,
+ * -ENOMEM if no memory. Pages are not allocated until touched.
+ */
+int vm_map_fixed(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		 unsigned long vm_flags, const char *name);
+/*
+ * The stack: a VM_GROWSDOWN read-write "[stack]" area [stack_top - size, stack_top).
+ * It grows downwards on faults below it, to at most STACK_RLIMIT in all.
+ */
+int setup_stack_vma(struct mm_struct *mm, unsigned long stack_top, unsigned long size);
+/* The initial break: start_brk = brk = start_brk (page aligned end of the highest PT_LOAD). */
+void mm_set_brk(struct mm_struct *mm, unsigned long start_brk);
+
+/* handle_mm_fault() flags and results (Linux's values). */
+#define FAULT_FLAG_WRITE	0x0001
+#define FAULT_FLAG_USER		0x0040
+#define FAULT_FLAG_INSTRUCTION	0x0100
+
+#define VM_FAULT_OOM		0x0001	/* no page could be allocated */
+#define VM_FAULT_SIGBUS		0x0002
+#define VM_FAULT_SIGSEGV	0x0040	/* the address is not in vma */
+
+/*
+ * Make addr (inside vma, the access already checked) accessible: allocate a zeroed
+ * page and map it (do_anonymous_page), or fix the rights of a page already there.
+ * Returns 0 or a VM_FAULT_* code.
+ */
+int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+		    unsigned int flags);
+
+/* Print the areas in /proc/PID/maps format, through printk (KERN_INFO). */
+void show_maps(struct mm_struct *mm);
+/* The same, one line per call into buf (for tests); returns the number of lines. */
+int format_maps(struct mm_struct *mm, void (*emit)(const char *line, void *arg), void *arg);
+
+/* ---- Limits (Linux's defaults) ---- */
+
+#define STACK_RLIMIT		(8UL << 20)	/* RLIMIT_STACK soft limit: 8 MiB */
+#define STACK_GUARD_GAP		(256UL << PAGE_SHIFT)	/* stack_guard_gap: 1 MiB */
+#define MMAP_MIN_ADDR		65536UL		/* vm.mmap_min_addr on Debian */
+#define MAX_MAP_COUNT		65530		/* vm.max_map_count */
+#define TASK_UNMAPPED_BASE	PAGE_ALIGN(TASK_SIZE / 3)	/* bottom-up fallback start */
+
+/* mmap_base for a task of this size: below the stack rlimit and gap, 128 MiB at least. */
+unsigned long mmap_base(unsigned long task_size);
+
+/* ---- Inside mm/: the area set (mm/vma.c) ---- */
+
+static inline unsigned long vma_pages(const struct vm_area_struct *vma)
+{
+	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
+/* An area with no program behind it: unnamed, or "[heap]"-style names. */
+static inline bool vma_is_anonymous(const struct vm_area_struct *vma)
+{
+	return !vma->vm_name || vma->vm_name[0] == '[';
+}
+
+static inline bool vma_is_accessible(const struct vm_area_struct *vma)
+{
+	return vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC);
+}
+
+/* Where an area really starts for placement: a stack keeps a guard gap below it. */
+unsigned long vm_start_gap(const struct vm_area_struct *vma);
+unsigned long vm_end_gap(const struct vm_area_struct *vma);
+
+struct vm_area_struct *vma_first(struct mm_struct *mm);
+struct vm_area_struct *vma_last(struct mm_struct *mm);
+struct vm_area_struct *vma_next(struct mm_struct *mm, struct vm_area_struct *vma);
+struct vm_area_struct *vma_prev(struct mm_struct *mm, struct vm_area_struct *vma);
+#define for_each_vma(mm, vma) \
+	for (vma = vma_first(mm); vma; vma = vma_next(mm, vma))
+
+/* find_vma, and *pprev = the area before the one returned (the last one if NULL). */
+struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
+				     struct vm_area_struct **pprev);
+/* The first area overlapping [start, end), or NULL. */
+struct vm_area_struct *find_vma_intersection(struct mm_struct *mm, unsigned long start,
+					     unsigned long end);
+
+/* The mm_struct and vm_area_struct slab caches: at boot, after kmem_cache_init(). */
+void mm_cache_init(void);
+
+/* Where area structures come from (mm/mm_cache.c in the kernel; the host test's own). */
+struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig);
+void vm_area_free(struct vm_area_struct *vma);
+struct mm_struct *allocate_mm(void);
+void free_mm(struct mm_struct *mm);
+void mm_caches_shrink(void);	/* give empty slabs back, so tests can count pages */
+
+/* Insert into / remove from the list and the tree; keeps map_count, total_vm, stack_vm. */
+void vma_link(struct mm_struct *mm, struct vm_area_struct *vma);
+void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma);
+/* Change an area's bounds in place (must not cross a neighbour); keeps the counters. */
+void vma_set_range(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long start,
+		   unsigned long end);
+/*
+ * Cut vma in two at addr (page aligned, strictly inside). With new_below the new area
+ * is the lower part and vma keeps the upper one, else the reverse. -ENOMEM if no
+ * memory or the map_count limit is reached.
+ */
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+	      int new_below);
+/* Can a (directly below) and b be one area? Same flags, rights and name, contiguous. */
+bool vma_mergeable(const struct vm_area_struct *a, const struct vm_area_struct *b);
+/* Merge vma with its neighbours where possible; returns the area that now holds it. */
+struct vm_area_struct *vma_merge_neighbours(struct mm_struct *mm, struct vm_area_struct *vma);
+/*
+ * An area covering [start, end) (which must be free): an existing neighbour extended
+ * over it when compatible, else a new one. NULL if no memory.
+ */
+struct vm_area_struct *vma_merge_new(struct mm_struct *mm, unsigned long start,
+				     unsigned long end, unsigned long vm_flags,
+				     const char *name);
+
+/* VM_* flags from PROT_* and MAP_*, and the pte flags an area's pages get. */
+unsigned long calc_vm_prot_bits(unsigned long prot);
+unsigned long calc_vm_flag_bits(unsigned long flags);
+u32 vm_get_page_prot(unsigned long vm_flags);
+
+/*
+ * Find room for len bytes: MAP_FIXED returns addr as is; a free page-aligned hint is
+ * honoured (an unaligned one is rounded down to its page, as on x86); otherwise the top
+ * of the highest free gap below mmap_base, and bottom-up from TASK_UNMAPPED_BASE if
+ * nothing fits below it. Returns the address or -ENOMEM/-EINVAL/-EPERM.
+ */
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr, unsigned long len,
+				unsigned long flags);
+
+/* Check every invariant of the area set; prints each violation; returns their number. */
+int validate_mm(struct mm_struct *mm);
+
+/* ---- Inside mm/: mappings (mm/mmap.c, mprotect.c, mremap.c, madvise.c) ---- */
+
+unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags, unsigned long fd,
+		      unsigned long pgoff);
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+unsigned long do_brk(struct mm_struct *mm, unsigned long brk);	/* sys_brk's logic */
+int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
+		unsigned long prot);
+unsigned long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
+			unsigned long new_len, unsigned long flags, unsigned long new_addr);
+int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len, int advice);
+
+/* Grow a VM_GROWSDOWN area down to addr's page; -ENOMEM past the limit or the guard gap. */
+int expand_stack(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr);
+/* Would expand_stack() succeed? (No change made.) */
+bool stack_guard_ok(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr);
+/* Linux's heuristic overcommit check: may one request of pages be granted? */
+bool vm_enough_memory(unsigned long pages);
+
+/* ---- Inside mm/: page-table work (mm/memory.c) ---- */
+
+/* Unmap [start, end) and free its pages; rss drops accordingly. */
+void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+/* After unmapping [start, end): free its page tables that lie wholly in [floor, ceiling). */
+void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,
+		   unsigned long floor, unsigned long ceiling);
+/* Give the pages of [start, end) the rights of vm_flags (PROT_NONE keeps them, unmapped). */
+void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
+		       unsigned long vm_flags);
+/*
+ * Move the page-table entries of [old_addr, old_addr + len) to new_addr (no copying of
+ * data). The destination must be empty. -ENOMEM (nothing moved) if a page table
+ * cannot be allocated.
+ */
+int move_page_range(struct mm_struct *mm, unsigned long old_addr, unsigned long new_addr,
+		    unsigned long len);
+
+/*
+ * The fault handler's decision for a fault at addr with this error code (X86_PF_*), made
+ * without changing anything, so self-tests can check it without a running process.
+ */
+enum fault_decision {
+	FAULT_HANDLE,		/* inside an area that allows the access: map a page */
+	FAULT_EXPAND_STACK,	/* just below the stack, within its limits: grow, then map */
+	FAULT_BAD_AREA,		/* no area there (or a kernel address): SIGSEGV, SEGV_MAPERR */
+	FAULT_BAD_ACCESS,	/* an area is there but forbids this access: SEGV_ACCERR */
+};
+/* *pvma is set to the area concerned (NULL for FAULT_BAD_AREA). */
+enum fault_decision fault_decide(struct mm_struct *mm, unsigned long addr,
+				 unsigned long error_code, struct vm_area_struct **pvma);
+const char *fault_decision_name(enum fault_decision d);
+
+/* Linux's log line for a user access that is killed (mm/fault.c): "prog[pid]: segfault..." */
+struct pt_regs;
+void show_signal_msg(struct pt_regs *regs, unsigned long error_code, unsigned long address);
+
+/* ---- Out of memory (mm/oom_kill.c) ---- */
+
+/* A user page fault found no memory: report and kill the current process (SIGKILL). */
+__noreturn void pagefault_out_of_memory(void);
+/* The report alone: "Out of memory: Killed process PID (NAME) total-vm:NkB, anon-rss:NkB". */
+struct task_struct;
+void oom_kill_report(struct task_struct *p);
+
+#endif /* _MMAP_H */

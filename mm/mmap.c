@@ -1,0 +1,433 @@
+/*
+ * Address spaces and their mappings: mm_alloc/mmput, mmap, munmap, brk, the stack's
+ * growth, and the maps dump.
+ *
+ * A user program's memory is described, not allocated: mmap and brk only record an
+ * area (a vm_area_struct) saying "these addresses may be used, with these rights".
+ * Nothing is put in the page tables and no page is taken from the buddy allocator
+ * until the program touches an address; the page fault then finds the area and maps a
+ * zeroed page (mm/memory.c). Unmapping is the reverse: the area goes, and with it the
+ * pages that were faulted in and the page tables nothing covers any more.
+ *
+ * Linux's exact answers are kept, because libc relies on them (see the ABI reference):
+ * brk never fails, it returns the old break when it refuses; mmap returns -errno in the
+ * same order of checks as Linux; MAP_FIXED silently replaces what was there.
+ *
+ * There are no files: a mapping without MAP_ANONYMOUS names a file descriptor, and no
+ * descriptor is open, so it gets -EBADF as Linux gives for a bad one. MAP_SHARED
+ * anonymous memory is kept like private memory (shown with 's' in the maps): with one
+ * process and no fork, nobody could tell the difference.
+ *
+ * Relies on: mm/vma.c (the area set), mm/memory.c (page tables and pages), pgd_alloc
+ * (mm/pgtable.c), copy_from_user, current.
+ */
+#include <mmap.h>
+#include <mman.h>
+#include <errno.h>
+#include <kernel.h>
+#include <mm.h>
+#include <pgtable.h>
+#include <printk.h>
+#include <sched.h>
+#include <string.h>
+#include <syscalls.h>
+#include <uaccess.h>
+
+unsigned long mmap_base(unsigned long task_size)
+{
+	unsigned long gap = STACK_RLIMIT + STACK_GUARD_GAP;	/* no randomization pad */
+	unsigned long gap_min = 128UL << 20, gap_max = task_size / 6 * 5;
+
+	if (gap < gap_min)
+		gap = gap_min;
+	else if (gap > gap_max)
+		gap = gap_max;
+	return PAGE_ALIGN(task_size - gap);
+}
+
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm = allocate_mm();
+
+	if (!mm)
+		return NULL;
+	memset(mm, 0, sizeof(*mm));
+	mm->pgd = pgd_alloc();
+	if (!mm->pgd) {
+		free_mm(mm);
+		return NULL;
+	}
+	INIT_LIST_HEAD(&mm->mmap_list);
+	mm->mm_rb = RB_ROOT;
+	mm->task_size = TASK_SIZE;
+	mm->mmap_base = mmap_base(TASK_SIZE);
+	return mm;
+}
+
+void mmput(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma, *next;
+
+	if (!mm)
+		return;
+	/* Never free the directory the CPU is walking. */
+	if (mm->pgd == current_pgd())
+		switch_pgd(swapper_pg_dir);
+	list_for_each_entry_safe(vma, next, &mm->mmap_list, vm_list) {
+		zap_page_range(mm, vma->vm_start, vma->vm_end);
+		vma_unlink(mm, vma);
+		vm_area_free(vma);
+	}
+	WARN_ON(mm->rss != 0);
+	pgd_free(mm->pgd);
+	free_mm(mm);
+}
+
+/*
+ * Heuristic overcommit (Linux's default, OVERCOMMIT_GUESS): a single request larger
+ * than all of RAM (there is no swap) is refused at once; anything smaller is granted and
+ * may fail later, page by page, at fault time (then the OOM path kills the process).
+ */
+bool vm_enough_memory(unsigned long pages)
+{
+	return pages <= totalram_pages();
+}
+
+static unsigned long mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
+				 unsigned long vm_flags, bool accountable)
+{
+	int err;
+
+	/* MAP_FIXED: whatever was there goes first (its pages are freed, so they read 0). */
+	err = do_munmap(mm, addr, len);
+	if (err)
+		return err;
+	if (accountable && !vm_enough_memory(len >> PAGE_SHIFT))
+		return -ENOMEM;
+	if (!vma_merge_new(mm, addr, addr + len, vm_flags, NULL))
+		return -ENOMEM;
+	return addr;
+}
+
+/* A non-zero hint below mmap_min_addr is moved up to it rather than refused. */
+static unsigned long round_hint_to_min(unsigned long hint)
+{
+	hint &= PAGE_MASK;
+	if (hint && hint < MMAP_MIN_ADDR)
+		return PAGE_ALIGN(MMAP_MIN_ADDR);
+	return hint;
+}
+
+unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags, unsigned long fd,
+		      unsigned long pgoff)
+{
+	unsigned long vm_flags;
+
+	(void)fd;		/* ignored for anonymous memory, as in Linux */
+	if (!(flags & MAP_ANONYMOUS))
+		return -EBADF;	/* no file is ever open */
+	if (!len)
+		return -EINVAL;
+	/* MAP_FIXED_NOREPLACE is MAP_FIXED (exact, aligned) that refuses to replace. */
+	if (flags & MAP_FIXED_NOREPLACE)
+		flags |= MAP_FIXED;
+	if (!(flags & MAP_FIXED))
+		addr = round_hint_to_min(addr);
+	len = PAGE_ALIGN(len);
+	if (!len)
+		return -ENOMEM;	/* it wrapped: more than the address space */
+	if (pgoff + (len >> PAGE_SHIFT) < pgoff)
+		return -EOVERFLOW;
+	if (mm->map_count > MAX_MAP_COUNT)
+		return -ENOMEM;
+
+	addr = get_unmapped_area(mm, addr, len, flags);
+	if (IS_ERR_VALUE(addr))
+		return addr;
+	if ((flags & MAP_FIXED_NOREPLACE) && find_vma_intersection(mm, addr, addr + len))
+		return -EEXIST;
+
+	vm_flags = calc_vm_prot_bits(prot) | calc_vm_flag_bits(flags) |
+		   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
+	switch (flags & MAP_TYPE) {
+	case MAP_SHARED:
+		if (vm_flags & VM_GROWSDOWN)
+			return -EINVAL;
+		vm_flags |= VM_SHARED;
+		break;
+	case MAP_PRIVATE:
+		break;
+	default:
+		return -EINVAL;
+	}
+	return mmap_region(mm, addr, len, vm_flags,
+			   (vm_flags & (VM_SHARED | VM_WRITE)) == VM_WRITE &&
+			   !(flags & MAP_NORESERVE));
+}
+
+/*
+ * Unmapping: areas wholly inside [start, end) go; an area reaching over one end of the
+ * range is cut back in place. Only a range in the middle of one area needs a new area
+ * (split_vma), so that is the one case that can fail for lack of memory, and it fails
+ * before anything has changed. Unmapping a range where nothing is mapped is no error.
+ */
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
+{
+	struct vm_area_struct *vma, *prev, *next;
+	unsigned long end;
+
+	if ((start & ~PAGE_MASK) || start > mm->task_size || len > mm->task_size - start)
+		return -EINVAL;
+	len = PAGE_ALIGN(len);
+	if (!len)
+		return -EINVAL;
+	end = start + len;
+
+	vma = find_vma(mm, start);
+	if (!vma || vma->vm_start >= end)
+		return 0;
+	if (start > vma->vm_start && end < vma->vm_end) {
+		if (mm->map_count >= MAX_MAP_COUNT)
+			return -ENOMEM;
+		if (split_vma(mm, vma, end, 0))		/* vma keeps [vm_start, end) */
+			return -ENOMEM;
+	}
+	prev = vma_prev(mm, vma);
+	if (start > vma->vm_start) {			/* cut off its tail */
+		zap_page_range(mm, start, vma->vm_end);
+		vma_set_range(mm, vma, vma->vm_start, start);
+		prev = vma;
+		vma = vma_next(mm, vma);
+	}
+	while (vma && vma->vm_end <= end) {		/* whole areas */
+		next = vma_next(mm, vma);
+		zap_page_range(mm, vma->vm_start, vma->vm_end);
+		vma_unlink(mm, vma);
+		vm_area_free(vma);
+		vma = next;
+	}
+	if (vma && vma->vm_start < end) {		/* cut off its head */
+		zap_page_range(mm, vma->vm_start, end);
+		if (!vma_is_anonymous(vma))
+			vma->vm_pgoff += (end - vma->vm_start) >> PAGE_SHIFT;
+		vma_set_range(mm, vma, end, vma->vm_end);
+	}
+	free_pgtables(mm, start, end, prev ? prev->vm_end : 0,
+		      vma ? vma->vm_start : mm->task_size);
+	return 0;
+}
+
+static int do_brk_flags(struct mm_struct *mm, unsigned long addr, unsigned long len)
+{
+	unsigned long flags = VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
+
+	if (mm->map_count > MAX_MAP_COUNT)
+		return -ENOMEM;
+	if (!vm_enough_memory(len >> PAGE_SHIFT))
+		return -ENOMEM;
+	return vma_merge_new(mm, addr, addr + len, flags, NULL) ? 0 : -ENOMEM;
+}
+
+/*
+ * The program break. brk may be any byte address; the heap area always ends at the
+ * page boundary above it, so the whole page holding the break is usable. The answer is
+ * the new break, or the unchanged one when the request is refused (brk(0) is a refused
+ * request: that is how a program reads the break).
+ *
+ * Growth must leave a page free below the next mapping (and the stack's guard gap):
+ * "the next mapping" is the first area above the current end of the heap, so areas a
+ * program maps inside its own heap (musl puts a PROT_NONE guard page there) do not stop
+ * the heap from growing past them.
+ */
+unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
+{
+	unsigned long origbrk = mm->brk, newbrk, oldbrk;
+	struct vm_area_struct *next;
+
+	if (brk < mm->start_brk || brk > mm->task_size)
+		return origbrk;
+	newbrk = PAGE_ALIGN(brk);
+	oldbrk = PAGE_ALIGN(mm->brk);
+	if (oldbrk == newbrk) {
+		mm->brk = brk;
+		return brk;
+	}
+
+	if (brk <= mm->brk) {
+		/* Shrinking is always allowed, as long as there is heap left to unmap. */
+		if (!find_vma_intersection(mm, newbrk, oldbrk))
+			return origbrk;
+		mm->brk = brk;
+		if (do_munmap(mm, newbrk, oldbrk - newbrk)) {
+			mm->brk = origbrk;
+			return origbrk;
+		}
+		return brk;
+	}
+
+	next = find_vma(mm, oldbrk);
+	if (next && newbrk + PAGE_SIZE > vm_start_gap(next))
+		return origbrk;
+	if (do_brk_flags(mm, oldbrk, newbrk - oldbrk))
+		return origbrk;
+	mm->brk = brk;
+	return brk;
+}
+
+void mm_set_brk(struct mm_struct *mm, unsigned long start_brk)
+{
+	mm->start_brk = mm->brk = start_brk;
+}
+
+int vm_map_fixed(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		 unsigned long vm_flags, const char *name)
+{
+	if (!len || ((addr | len) & ~PAGE_MASK) || addr > mm->task_size ||
+	    len > mm->task_size - addr)
+		return -EINVAL;
+	if (find_vma_intersection(mm, addr, addr + len))
+		return -EEXIST;
+	vm_flags = (vm_flags & (VM_READ | VM_WRITE | VM_EXEC)) |
+		   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
+	return vma_merge_new(mm, addr, addr + len, vm_flags, name) ? 0 : -ENOMEM;
+}
+
+int setup_stack_vma(struct mm_struct *mm, unsigned long stack_top, unsigned long size)
+{
+	unsigned long flags = VM_READ | VM_WRITE | VM_GROWSDOWN |
+			      VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
+
+	if (!size || ((stack_top | size) & ~PAGE_MASK) || size > STACK_RLIMIT ||
+	    stack_top > mm->task_size || size > stack_top)
+		return -EINVAL;
+	if (find_vma_intersection(mm, stack_top - size, stack_top))
+		return -EEXIST;
+	return vma_merge_new(mm, stack_top - size, stack_top, flags, "[stack]") ? 0 : -ENOMEM;
+}
+
+/*
+ * May the stack area grow down to addr's page? Not past the 8 MiB limit on its total
+ * size, not below mmap_min_addr, and not to within the guard gap of an accessible area
+ * below it (the "stack clash" protection: a big stack frame must not be able to jump
+ * over the gap into other memory).
+ */
+bool stack_guard_ok(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
+{
+	struct vm_area_struct *prev;
+
+	addr &= PAGE_MASK;
+	if (addr >= vma->vm_start)
+		return true;
+	if (!(vma->vm_flags & VM_GROWSDOWN) || addr < MMAP_MIN_ADDR)
+		return false;
+	if (vma->vm_end - addr > STACK_RLIMIT)
+		return false;
+	prev = vma_prev(mm, vma);
+	if (prev && prev->vm_end > addr)
+		return false;
+	if (prev && !(prev->vm_flags & VM_GROWSDOWN) && vma_is_accessible(prev) &&
+	    addr - prev->vm_end < STACK_GUARD_GAP)
+		return false;
+	return true;
+}
+
+int expand_stack(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
+{
+	if (!stack_guard_ok(mm, vma, addr))
+		return -ENOMEM;
+	addr &= PAGE_MASK;
+	if (addr < vma->vm_start)
+		vma_set_range(mm, vma, addr, vma->vm_end);
+	return 0;
+}
+
+static const char *vma_name(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	if (vma->vm_name)
+		return vma->vm_name;
+	if (vma->vm_start <= mm->brk && vma->vm_end >= mm->start_brk && mm->start_brk)
+		return "[heap]";
+	if (vma->vm_start <= mm->start_stack && vma->vm_end >= mm->start_stack)
+		return "[stack]";
+	return NULL;
+}
+
+/*
+ * Linux's /proc/PID/maps line: range, rights, offset, device, inode, then the name
+ * starting in column 49 (the header is padded to 25 + 6 * sizeof(void *) - 1 = 48
+ * characters on a 32-bit kernel, plus one space). Unnamed areas end with a space.
+ */
+int format_maps(struct mm_struct *mm, void (*emit)(const char *line, void *arg), void *arg)
+{
+	struct vm_area_struct *vma;
+	char line[128];
+	int lines = 0;
+
+	for_each_vma(mm, vma) {
+		const char *name = vma_name(mm, vma);
+		unsigned long offset = vma_is_anonymous(vma) ? 0 : vma->vm_pgoff << PAGE_SHIFT;
+		int n;
+
+		n = snprintf(line, sizeof(line), "%08lx-%08lx %c%c%c%c %08lx 00:00 0 ",
+			     vma->vm_start, vma->vm_end,
+			     vma->vm_flags & VM_READ ? 'r' : '-',
+			     vma->vm_flags & VM_WRITE ? 'w' : '-',
+			     vma->vm_flags & VM_EXEC ? 'x' : '-',
+			     vma->vm_flags & VM_SHARED ? 's' : 'p', offset);
+		if (name) {
+			while (n < 48)
+				line[n++] = ' ';
+			snprintf(line + n, sizeof(line) - n, " %s", name);
+		}
+		emit(line, arg);
+		lines++;
+	}
+	return lines;
+}
+
+static void print_maps_line(const char *line, void *arg)
+{
+	(void)arg;
+	printk(KERN_INFO "%s\n", line);
+}
+
+void show_maps(struct mm_struct *mm)
+{
+	format_maps(mm, print_maps_line, NULL);
+}
+
+/* ---- System calls: the same operations on the calling process's address space ---- */
+
+long sys_brk(unsigned long brk)
+{
+	return do_brk(current->mm, brk);
+}
+
+long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
+	       unsigned long flags, unsigned long fd, unsigned long pgoff)
+{
+	return do_mmap(current->mm, addr, len, prot, flags, fd, pgoff);
+}
+
+/* mmap (90): the six arguments in a struct in user memory, the offset in bytes. */
+struct mmap_arg_struct {
+	u32 addr, len, prot, flags, fd, offset;
+};
+
+long sys_old_mmap(unsigned long arg)
+{
+	struct mmap_arg_struct a;
+
+	if (copy_from_user(&a, (const void *)arg, sizeof(a)))
+		return -EFAULT;
+	if (a.offset & ~PAGE_MASK)
+		return -EINVAL;
+	return do_mmap(current->mm, a.addr, a.len, a.prot, a.flags, a.fd,
+		       a.offset >> PAGE_SHIFT);
+}
+
+long sys_munmap(unsigned long addr, unsigned long len)
+{
+	return do_munmap(current->mm, addr, len);
+}

@@ -1,0 +1,112 @@
+/*
+ * mprotect: change the rights of a range of memory.
+ *
+ * The range may cover several areas and parts of areas. Each area it touches is cut at
+ * the range's ends (split_vma), given the new flags and page protection, and its pages
+ * already in memory get the new rights in their ptes (change_protection); then it is
+ * merged again with neighbours that now look the same. Pages made PROT_NONE stay in
+ * memory, hidden in a not-present pte, so mprotect back to PROT_READ finds the data.
+ *
+ * Linux's answers: an unaligned start is -EINVAL, a zero length succeeds at once, an
+ * unknown PROT_ bit is -EINVAL, a range that is not entirely mapped is -ENOMEM (the
+ * areas before the hole have been changed by then, as in Linux).
+ *
+ * Relies on: mm/vma.c, change_protection (mm/memory.c).
+ */
+#include <mmap.h>
+#include <mman.h>
+#include <errno.h>
+#include <sched.h>
+#include <syscalls.h>
+
+#define PROT_SEM	0x8		/* accepted and ignored, as on x86 */
+#define PROT_GROWSDOWN	0x01000000
+#define PROT_GROWSUP	0x02000000
+
+static int mprotect_fixup(struct mm_struct *mm, struct vm_area_struct *vma,
+			  unsigned long start, unsigned long end, unsigned long newflags)
+{
+	int err;
+
+	if (newflags == vma->vm_flags)
+		return 0;
+	if (start > vma->vm_start) {
+		err = split_vma(mm, vma, start, 1);	/* vma keeps [start, ...) */
+		if (err)
+			return err;
+	}
+	if (end < vma->vm_end) {
+		err = split_vma(mm, vma, end, 0);	/* vma keeps [..., end) */
+		if (err) {
+			vma_merge_neighbours(mm, vma);	/* undo the first cut */
+			return err;
+		}
+	}
+	/* Flag and prot changes keep the area's size: no counter to adjust. */
+	vma->vm_flags = newflags;
+	vma->vm_page_prot = vm_get_page_prot(newflags);
+	change_protection(mm, start, end, newflags);
+	vma_merge_neighbours(mm, vma);
+	return 0;
+}
+
+int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
+		unsigned long prot)
+{
+	unsigned long grows = prot & (PROT_GROWSDOWN | PROT_GROWSUP);
+	unsigned long end, nstart, vm_prot;
+	struct vm_area_struct *vma;
+	int err = 0;
+
+	prot &= ~grows;
+	if (grows == (PROT_GROWSDOWN | PROT_GROWSUP))
+		return -EINVAL;
+	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	if (!len)
+		return 0;
+	len = PAGE_ALIGN(len);
+	end = start + len;
+	if (end <= start)
+		return -ENOMEM;
+	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM))
+		return -EINVAL;
+
+	vma = find_vma(mm, start);
+	if (!vma || vma->vm_start >= end)
+		return -ENOMEM;
+	if (grows & PROT_GROWSDOWN) {
+		/* Apply to the whole stack area below start too. */
+		if (!(vma->vm_flags & VM_GROWSDOWN))
+			return -EINVAL;
+		start = vma->vm_start;
+	} else if (grows & PROT_GROWSUP) {
+		return -EINVAL;		/* no VM_GROWSUP areas on x86 */
+	} else if (vma->vm_start > start) {
+		return -ENOMEM;
+	}
+
+	vm_prot = calc_vm_prot_bits(prot);
+	nstart = start;
+	while (nstart < end) {
+		unsigned long newflags, tmp;
+
+		vma = find_vma(mm, nstart);
+		if (!vma || vma->vm_start > nstart) {
+			err = -ENOMEM;	/* a hole */
+			break;
+		}
+		newflags = vm_prot | (vma->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC));
+		tmp = min(vma->vm_end, end);
+		err = mprotect_fixup(mm, vma, nstart, tmp, newflags);
+		if (err)
+			break;
+		nstart = tmp;
+	}
+	return err;
+}
+
+long sys_mprotect(unsigned long start, unsigned long len, unsigned long prot)
+{
+	return do_mprotect(current->mm, start, len, prot);
+}

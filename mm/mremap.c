@@ -1,0 +1,172 @@
+/*
+ * mremap: resize a mapping, moving it if allowed.
+ *
+ * Shrinking unmaps the tail in place. Growing first tries in place: the area is simply
+ * extended when the addresses above it are free (the new pages arrive zeroed, at fault
+ * time, like any others). When they are not, MREMAP_MAYMOVE lets the kernel pick a new
+ * range (or take new_addr with MREMAP_FIXED); then the page-table entries are moved,
+ * not the data: realloc() of a 1 MiB block costs 256 pte moves, no copying. The old
+ * range is unmapped afterwards, unless MREMAP_DONTUNMAP asks to keep it (empty).
+ *
+ * Linux's answers: unknown flags, MREMAP_FIXED without MREMAP_MAYMOVE, an unaligned
+ * old address or a zero new length: -EINVAL. No area at the old address, or an old
+ * range running past its area (into a hole or another mapping): -EFAULT. Blocked
+ * growth without MREMAP_MAYMOVE: -ENOMEM. An old length of 0 (Linux: duplicate a
+ * shared mapping) is -EINVAL here, since anonymous shared memory is kept as private.
+ *
+ * Relies on: mm/vma.c, do_munmap (mm/mmap.c), move_page_range (mm/memory.c).
+ */
+#include <mmap.h>
+#include <mman.h>
+#include <errno.h>
+#include <sched.h>
+#include <syscalls.h>
+
+/* The area holding [addr, addr + old_len), or an error: the checks of Linux's vma_to_resize. */
+static struct vm_area_struct *vma_to_resize(struct mm_struct *mm, unsigned long addr,
+					    unsigned long old_len, unsigned long new_len,
+					    long *err)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+
+	*err = -EFAULT;
+	if (!vma || vma->vm_start > addr)
+		return NULL;
+	*err = -EINVAL;
+	if (!old_len)
+		return NULL;
+	*err = -EFAULT;
+	if (old_len > vma->vm_end - addr)
+		return NULL;
+	*err = -ENOMEM;
+	if (new_len > old_len && (vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE &&
+	    !vm_enough_memory((new_len - old_len) >> PAGE_SHIFT))
+		return NULL;
+	*err = 0;
+	return vma;
+}
+
+/* Is there room to extend vma by delta bytes in place? */
+static bool vma_expandable(struct mm_struct *mm, struct vm_area_struct *vma,
+			   unsigned long delta)
+{
+	unsigned long end = vma->vm_end + delta;
+
+	if (end < vma->vm_end || end > mm->task_size)
+		return false;
+	return !find_vma_intersection(mm, vma->vm_end, end);
+}
+
+static unsigned long move_vma(struct mm_struct *mm, struct vm_area_struct *vma,
+			      unsigned long old_addr, unsigned long old_len,
+			      unsigned long new_len, unsigned long new_addr, unsigned long flags)
+{
+	/* vma may be extended or merged by vma_merge_new(): keep what is needed from it. */
+	unsigned long vm_flags = vma->vm_flags;
+	const char *name = vma->vm_name;
+
+	if (mm->map_count >= MAX_MAP_COUNT - 3)
+		return -ENOMEM;
+	if (!vma_merge_new(mm, new_addr, new_addr + new_len, vm_flags, name))
+		return -ENOMEM;
+	if (move_page_range(mm, old_addr, new_addr, old_len)) {
+		do_munmap(mm, new_addr, new_len);
+		return -ENOMEM;
+	}
+	/*
+	 * The old range holds no page any more. If unmapping it fails (no memory to split
+	 * an area), it stays mapped and reads zero, as Linux leaves it.
+	 */
+	if (!(flags & MREMAP_DONTUNMAP))
+		do_munmap(mm, old_addr, old_len);
+	return new_addr;
+}
+
+static unsigned long mremap_to(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
+			       unsigned long new_addr, unsigned long new_len,
+			       unsigned long flags)
+{
+	struct vm_area_struct *vma;
+	long err;
+
+	if (flags & MREMAP_FIXED) {
+		if (new_addr & ~PAGE_MASK)
+			return -EINVAL;
+		if (new_len > mm->task_size || new_addr > mm->task_size - new_len)
+			return -EINVAL;
+		if (addr + old_len > new_addr && new_addr + new_len > addr)
+			return -EINVAL;		/* old and new ranges overlap */
+		err = do_munmap(mm, new_addr, new_len);
+		if (err)
+			return err;
+	}
+	if (old_len > new_len) {
+		err = do_munmap(mm, addr + new_len, old_len - new_len);
+		if (err)
+			return err;
+		old_len = new_len;
+	}
+	vma = vma_to_resize(mm, addr, old_len, new_len, &err);
+	if (!vma)
+		return err;
+	new_addr = get_unmapped_area(mm, new_addr, new_len, flags & MREMAP_FIXED ? MAP_FIXED : 0);
+	if (IS_ERR_VALUE(new_addr))
+		return new_addr;
+	return move_vma(mm, vma, addr, old_len, new_len, new_addr, flags);
+}
+
+unsigned long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
+			unsigned long new_len, unsigned long flags, unsigned long new_addr)
+{
+	struct vm_area_struct *vma;
+	long err;
+
+	if (flags & ~(MREMAP_FIXED | MREMAP_MAYMOVE | MREMAP_DONTUNMAP))
+		return -EINVAL;
+	if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))
+		return -EINVAL;
+	if ((flags & MREMAP_DONTUNMAP) && (!(flags & MREMAP_MAYMOVE) || old_len != new_len))
+		return -EINVAL;
+	if (addr & ~PAGE_MASK)
+		return -EINVAL;
+	old_len = PAGE_ALIGN(old_len);
+	new_len = PAGE_ALIGN(new_len);
+	if (!new_len)
+		return -EINVAL;
+
+	vma = find_vma(mm, addr);
+	if (!vma || vma->vm_start > addr)
+		return -EFAULT;
+
+	if (flags & (MREMAP_FIXED | MREMAP_DONTUNMAP))
+		return mremap_to(mm, addr, old_len, new_addr, new_len, flags);
+
+	if (old_len >= new_len) {
+		err = do_munmap(mm, addr + new_len, old_len - new_len);
+		if (err && old_len != new_len)
+			return err;
+		return addr;
+	}
+
+	vma = vma_to_resize(mm, addr, old_len, new_len, &err);
+	if (!vma)
+		return err;
+	/* Only a range that ends where its area ends can grow in place. */
+	if (old_len == vma->vm_end - addr && vma_expandable(mm, vma, new_len - old_len)) {
+		vma_set_range(mm, vma, vma->vm_start, addr + new_len);
+		vma_merge_neighbours(mm, vma);
+		return addr;
+	}
+	if (!(flags & MREMAP_MAYMOVE))
+		return -ENOMEM;
+	new_addr = get_unmapped_area(mm, 0, new_len, 0);
+	if (IS_ERR_VALUE(new_addr))
+		return new_addr;
+	return move_vma(mm, vma, addr, old_len, new_len, new_addr, flags);
+}
+
+long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+		unsigned long flags, unsigned long new_addr)
+{
+	return do_mremap(current->mm, addr, old_len, new_len, flags, new_addr);
+}

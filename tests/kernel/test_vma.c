@@ -1,0 +1,404 @@
+/*
+ * Self-tests of address spaces (suite "vma"): the area set (insert, find, split, merge),
+ * top-down placement, munmap, mprotect, brk, mremap and madvise on an mm made with
+ * mm_alloc() that no process runs in, with the real page tables and buddy allocator.
+ * Where memory contents matter, the test loads the mm's page directory and touches the
+ * user addresses from kernel mode, with a stand-in "current" owning the mm, so every
+ * page arrives through do_page_fault() exactly as a program's would.
+ *
+ * Every test ends with mmput() and checks that nr_free_pages() is back where it was
+ * (the slab caches of areas and mm_structs shrunk to their usual reserve first).
+ */
+#include <ktest.h>
+#include <kernel.h>
+#include <mm.h>
+#include <mman.h>
+#include <mmap.h>
+#include <pgtable.h>
+#include <sched.h>
+#include <string.h>
+#include <asm/traps.h>
+
+#define P	PAGE_SIZE
+#define RW	(PROT_READ | PROT_WRITE)
+
+/*
+ * Counting pages: the caches keep one empty slab each after a shrink, so make sure each
+ * has had one (an mm with an area), then count.
+ */
+static unsigned long baseline(void)
+{
+	struct mm_struct *mm = mm_alloc();
+
+	if (mm) {
+		vm_map_fixed(mm, 0x10000000, P, VM_READ, "warm-up");
+		mmput(mm);
+	}
+	mm_caches_shrink();
+	return nr_free_pages();
+}
+
+static unsigned long pages_after(struct mm_struct *mm)
+{
+	mmput(mm);
+	mm_caches_shrink();
+	return nr_free_pages();
+}
+
+static unsigned long anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
+			  unsigned long prot, unsigned long extra)
+{
+	return do_mmap(mm, addr, len, prot, MAP_PRIVATE | MAP_ANONYMOUS | extra, -1UL, 0);
+}
+
+/* ---- Running kernel code inside an address space ---- */
+
+static struct task_struct vma_test_task = { .pid = 4242, .comm = "vmatest" };
+static struct task_struct *saved_current;
+
+static void enter_mm(struct mm_struct *mm)
+{
+	saved_current = current;
+	vma_test_task.mm = mm;
+	current = &vma_test_task;
+	switch_pgd(mm->pgd);
+}
+
+static void leave_mm(void)
+{
+	switch_pgd(swapper_pg_dir);
+	current = saved_current;
+}
+
+struct poke {
+	unsigned long addr;
+	bool write;
+	u8 val;
+};
+
+static void do_poke(void *arg)
+{
+	struct poke *p = arg;
+
+	if (p->write)
+		*(volatile u8 *)p->addr = p->val;
+	else
+		p->val = *(volatile u8 *)p->addr;
+}
+
+/* One byte through the user mapping; false if the access faulted beyond repair. */
+static bool peek(unsigned long addr, u8 *val)
+{
+	struct poke p = { addr, false, 0 };
+
+	if (ktest_catch(do_poke, &p, NULL))
+		return false;
+	*val = p.val;
+	return true;
+}
+
+static bool poke(unsigned long addr, u8 val)
+{
+	struct poke p = { addr, true, val };
+
+	return !ktest_catch(do_poke, &p, NULL);
+}
+
+static bool all_bytes(unsigned long addr, unsigned long len, u8 val)
+{
+	unsigned long i;
+	u8 v;
+
+	for (i = 0; i < len; i += 511)
+		if (!peek(addr + i, &v) || v != val)
+			return false;
+	return peek(addr + len - 1, &v) && v == val;
+}
+
+static bool fill(unsigned long addr, unsigned long len, u8 val)
+{
+	memset((void *)addr, val, len);	/* faults in each page on the way */
+	return all_bytes(addr, len, val);
+}
+
+/* ---- The tests ---- */
+
+KTEST(vma, mm_alloc_has_linux_layout_and_mmput_frees_everything)
+{
+	unsigned long before = baseline();
+	struct mm_struct *mm = mm_alloc();
+
+	KTEST_ASSERT_NOT_NULL(mm);
+	KTEST_EXPECT_EQ(mm->task_size, TASK_SIZE);
+	KTEST_EXPECT_EQ(mm->mmap_base, 0xB8000000);
+	KTEST_EXPECT_EQ(mm->map_count, 0);
+	/* The kernel's half of the directory is shared, the user half empty. */
+	KTEST_EXPECT_EQ(mm->pgd[KERNEL_PGD_BOUNDARY], swapper_pg_dir[KERNEL_PGD_BOUNDARY]);
+	KTEST_EXPECT_EQ(mm->pgd[0], 0);
+	KTEST_EXPECT_EQ(vm_map_fixed(mm, 0x08048000, 4 * P, VM_READ | VM_EXEC, "prog"), 0);
+	KTEST_EXPECT_EQ(handle_mm_fault(mm, find_vma(mm, 0x08048000), 0x08049000, 0), 0);
+	KTEST_EXPECT_EQ(mm->rss, 1);
+	KTEST_EXPECT_EQ(validate_mm(mm), 0);
+	KTEST_EXPECT_EQ(pages_after(mm), before);
+}
+
+KTEST(vma, areas_insert_find_split_and_merge)
+{
+	unsigned long before = baseline();
+	struct mm_struct *mm = mm_alloc();
+	struct vm_area_struct *v, *prev;
+
+	KTEST_ASSERT_NOT_NULL(mm);
+	KTEST_EXPECT_EQ(vm_map_fixed(mm, 0x30000000, 3 * P, VM_READ, "c"), 0);
+	KTEST_EXPECT_EQ(vm_map_fixed(mm, 0x10000000, P, VM_READ, "a"), 0);
+	KTEST_EXPECT_EQ(vm_map_fixed(mm, 0x20000000, 2 * P, VM_READ | VM_WRITE, "b"), 0);
+	KTEST_EXPECT_EQ(vm_map_fixed(mm, 0x20001000, P, VM_READ, "x"), -EEXIST);
+	KTEST_EXPECT_EQ(mm->map_count, 3);
+	KTEST_EXPECT_EQ(mm->total_vm, 6);
+	v = find_vma(mm, 0x1fffffff);
+	KTEST_ASSERT_NOT_NULL(v);
+	KTEST_EXPECT_EQ(v->vm_start, 0x20000000);	/* the first area ending above */
+	KTEST_EXPECT_NULL(find_vma(mm, 0x30003000));
+	v = find_vma_prev(mm, 0x30000000, &prev);
+	KTEST_EXPECT_TRUE(v && prev && prev->vm_start == 0x20000000);
+
+	/* Split "c" in three, then merge it back. */
+	v = find_vma(mm, 0x30000000);
+	KTEST_ASSERT_EQ(split_vma(mm, v, 0x30001000, 0), 0);	/* v keeps the bottom */
+	KTEST_EXPECT_EQ(v->vm_end, 0x30001000);
+	v = find_vma(mm, 0x30001000);
+	KTEST_ASSERT_EQ(split_vma(mm, v, 0x30002000, 1), 0);
+	KTEST_EXPECT_EQ(mm->map_count, 5);
+	KTEST_EXPECT_EQ(mm->total_vm, 6);
+	v = find_vma(mm, 0x30002000);
+	KTEST_EXPECT_EQ(v->vm_start, 0x30002000);
+	KTEST_EXPECT_EQ(v->vm_end, 0x30003000);
+	v = vma_merge_neighbours(mm, find_vma(mm, 0x30001000));
+	KTEST_EXPECT_EQ(v->vm_start, 0x30000000);
+	KTEST_EXPECT_EQ(v->vm_end, 0x30003000);
+	KTEST_EXPECT_EQ(mm->map_count, 3);
+	KTEST_EXPECT_EQ(validate_mm(mm), 0);
+	KTEST_EXPECT_EQ(pages_after(mm), before);
+}
+
+KTEST(vma, mmap_places_top_down_below_mmap_base)
+{
+	unsigned long before = baseline();
+	struct mm_struct *mm = mm_alloc();
+	unsigned long a, b, c;
+
+	KTEST_ASSERT_NOT_NULL(mm);
+	a = anon(mm, 0, 2 * P, RW, 0);
+	KTEST_EXPECT_EQ(a, 0xB8000000 - 2 * P);
+	b = anon(mm, 0, 5000, PROT_READ, 0);		/* rounds up to 2 pages */
+	KTEST_EXPECT_EQ(b, a - 2 * P);
+	KTEST_EXPECT_EQ(do_munmap(mm, a, 2 * P), 0);
+	c = anon(mm, 0, P, PROT_READ, 0);
+	KTEST_EXPECT_EQ(c, 0xB8000000 - P);		/* top of the highest gap */
+	KTEST_EXPECT_EQ(anon(mm, 0x40000000, P, RW, 0), 0x40000000);	/* a free hint */
+	KTEST_EXPECT_EQ(anon(mm, 0x40000000, P, RW, 0), a);	/* occupied: the highest gap */
+	KTEST_EXPECT_EQ(get_unmapped_area(mm, 0, 0xC0000000, 0), (unsigned long)-ENOMEM);
+	KTEST_EXPECT_EQ(anon(mm, 0, 0, RW, 0), (unsigned long)-EINVAL);
+	KTEST_EXPECT_EQ(anon(mm, 0x50000001, P, RW, MAP_FIXED), (unsigned long)-EINVAL);
+	KTEST_EXPECT_EQ(anon(mm, 0x40000000, P, RW, MAP_FIXED_NOREPLACE), (unsigned long)-EEXIST);
+	KTEST_EXPECT_EQ(do_mmap(mm, 0, P, RW, MAP_ANONYMOUS, -1UL, 0), (unsigned long)-EINVAL);
+	KTEST_EXPECT_EQ(do_mmap(mm, 0, P, RW, MAP_PRIVATE, -1UL, 0), (unsigned long)-EBADF);
+	KTEST_EXPECT_EQ(validate_mm(mm), 0);
+	KTEST_EXPECT_EQ(pages_after(mm), before);
+}
+
+KTEST(vma, munmap_middle_splits_and_frees_pages)
+{
+	unsigned long before = baseline();
+	struct mm_struct *mm = mm_alloc();
+	unsigned long m;
+	pte_t *pte;
+
+	KTEST_ASSERT_NOT_NULL(mm);
+	m = anon(mm, 0, 3 * P, RW, 0);
+	enter_mm(mm);
+	KTEST_EXPECT_TRUE(fill(m, 3 * P, 0x33));
+	KTEST_EXPECT_EQ(mm->rss, 3);
+	KTEST_EXPECT_EQ(do_munmap(mm, m + P, P), 0);
+	KTEST_EXPECT_EQ(mm->map_count, 2);
+	KTEST_EXPECT_EQ(mm->rss, 2);
+	pte = pte_lookup(mm->pgd, m + P);
+	KTEST_EXPECT_TRUE(!pte || !*pte);
+	KTEST_EXPECT_FALSE(poke(m + P, 1));		/* gone: the access faults */
+	KTEST_EXPECT_TRUE(all_bytes(m, P, 0x33) && all_bytes(m + 2 * P, P, 0x33));
+	KTEST_EXPECT_EQ(do_munmap(mm, m + 1, P), -EINVAL);
+	KTEST_EXPECT_EQ(do_munmap(mm, m, 0), -EINVAL);
+	KTEST_EXPECT_EQ(do_munmap(mm, m - 8 * P, 3 * P), 0);	/* nothing there: fine */
+	leave_mm();
+	KTEST_EXPECT_EQ(validate_mm(mm), 0);
+	KTEST_EXPECT_EQ(pages_after(mm), before);
+}
+
+KTEST(vma, mprotect_splits_areas_and_rewrites_ptes)
+{
+	unsigned long before = baseline();
+	struct mm_struct *mm = mm_alloc();
+	unsigned long m;
+	pte_t *pte;
+
+	KTEST_ASSERT_NOT_NULL(mm);
+	m = anon(mm, 0, 3 * P, RW, 0);
+	enter_mm(mm);
+	KTEST_EXPECT_TRUE(fill(m, 3 * P, 0x21));
+	KTEST_EXPECT_EQ(do_mprotect(mm, m + P, P, PROT_READ), 0);
+	KTEST_EXPECT_EQ(mm->map_count, 3);
+	pte = pte_lookup(mm->pgd, m + P);	/* exists: fill() faulted the page in */
+	KTEST_EXPECT_EQ(*pte & (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER), _PAGE_PRESENT | _PAGE_USER);
+	KTEST_EXPECT_FALSE(poke(m + P, 1));		/* CR0.WP: the kernel obeys it too */
+	KTEST_EXPECT_TRUE(poke(m, 0x21) && poke(m + 2 * P, 0x21));
+	KTEST_EXPECT_EQ(do_mprotect(mm, m, 3 * P, PROT_NONE), 0);
+	KTEST_EXPECT_EQ(mm->map_count, 1);
+	KTEST_EXPECT_EQ(*pte & (_PAGE_PRESENT | _PAGE_PROTNONE), _PAGE_PROTNONE);
+	KTEST_EXPECT_FALSE(poke(m, 1));
+	KTEST_EXPECT_EQ(mm->rss, 3);
+	KTEST_EXPECT_EQ(do_mprotect(mm, m, 3 * P, RW), 0);
+	KTEST_EXPECT_TRUE(all_bytes(m, 3 * P, 0x21));
+	KTEST_EXPECT_EQ(do_mprotect(mm, m + 1, P, PROT_READ), -EINVAL);
+	KTEST_EXPECT_EQ(do_mprotect(mm, m, 0, PROT_READ), 0);
+	KTEST_EXPECT_EQ(do_mprotect(mm, m, P, 0x10), -EINVAL);
+	KTEST_EXPECT_EQ(do_mprotect(mm, m - 2 * P, 2 * P, PROT_READ), -ENOMEM);
+	leave_mm();
+	KTEST_EXPECT_EQ(validate_mm(mm), 0);
+	KTEST_EXPECT_EQ(pages_after(mm), before);
+}
+
+KTEST(vma, brk_follows_linux_semantics)
+{
+	unsigned long before = baseline();
+	struct mm_struct *mm = mm_alloc();
+	unsigned long top = 0x0804c000, m;
+
+	KTEST_ASSERT_NOT_NULL(mm);
+	KTEST_EXPECT_EQ(vm_map_fixed(mm, 0x08048000, 4 * P, VM_READ | VM_EXEC, "prog"), 0);
+	mm_set_brk(mm, top);
+	enter_mm(mm);
+	KTEST_EXPECT_EQ(do_brk(mm, 0), top);
+	KTEST_EXPECT_EQ(do_brk(mm, top + 3 * P + 123), top + 3 * P + 123);
+	KTEST_EXPECT_EQ(do_brk(mm, 0), top + 3 * P + 123);
+	KTEST_EXPECT_TRUE(all_bytes(top, 4 * P, 0));
+	KTEST_EXPECT_TRUE(fill(top, 4 * P, 0x5c));	/* the break's whole page */
+	KTEST_EXPECT_FALSE(poke(top + 4 * P, 1));
+	KTEST_EXPECT_EQ(do_brk(mm, top + P), top + P);
+	KTEST_EXPECT_FALSE(poke(top + P, 1));		/* shrinking unmapped it */
+	KTEST_EXPECT_EQ(do_brk(mm, top + 4 * P), top + 4 * P);
+	KTEST_EXPECT_TRUE(all_bytes(top + P, 3 * P, 0));	/* regrown: zero again */
+	KTEST_EXPECT_TRUE(all_bytes(top, P, 0x5c));		/* kept */
+	m = anon(mm, top + 8 * P, P, PROT_READ, MAP_FIXED_NOREPLACE);
+	KTEST_EXPECT_EQ(m, top + 8 * P);
+	KTEST_EXPECT_EQ(do_brk(mm, top + 7 * P), top + 7 * P);
+	KTEST_EXPECT_EQ(do_brk(mm, top + 7 * P + 1), top + 7 * P);
+	KTEST_EXPECT_EQ(do_brk(mm, 1), top + 7 * P);
+	KTEST_EXPECT_EQ(do_brk(mm, 0xfffff000), top + 7 * P);
+	/* musl's PROT_NONE guard page inside the heap does not stop it growing. */
+	KTEST_EXPECT_EQ(do_munmap(mm, m, P), 0);
+	KTEST_EXPECT_EQ(anon(mm, top, P, PROT_NONE, MAP_FIXED), top);
+	KTEST_EXPECT_EQ(do_brk(mm, top + 12 * P), top + 12 * P);
+	KTEST_EXPECT_EQ(do_brk(mm, top), top);
+	KTEST_EXPECT_NULL(find_vma_intersection(mm, top, top + 12 * P));
+	leave_mm();
+	KTEST_EXPECT_EQ(validate_mm(mm), 0);
+	KTEST_EXPECT_EQ(pages_after(mm), before);
+}
+
+KTEST(vma, mremap_moves_page_table_entries_not_data)
+{
+	unsigned long before = baseline();
+	struct mm_struct *mm = mm_alloc();
+	unsigned long x, y;
+	phys_addr_t phys;
+
+	KTEST_ASSERT_NOT_NULL(mm);
+	x = anon(mm, 0, 2 * P, RW, 0);
+	enter_mm(mm);
+	KTEST_EXPECT_TRUE(fill(x, P, 0x6d));
+	phys = virt_to_phys_walk(mm->pgd, x);
+	KTEST_EXPECT_EQ(do_mprotect(mm, x + P, P, PROT_READ), 0);
+	KTEST_EXPECT_EQ(do_mremap(mm, x, P, 3 * P, 0, 0), (unsigned long)-ENOMEM);
+	y = do_mremap(mm, x, P, 3 * P, MREMAP_MAYMOVE, 0);
+	KTEST_EXPECT_NE(y, x);
+	KTEST_EXPECT_EQ(virt_to_phys_walk(mm->pgd, y), phys);	/* the same page */
+	KTEST_EXPECT_TRUE(all_bytes(y, P, 0x6d));
+	KTEST_EXPECT_TRUE(all_bytes(y + P, 2 * P, 0));
+	KTEST_EXPECT_FALSE(poke(x, 1));
+	KTEST_EXPECT_EQ(do_mremap(mm, y, 3 * P, P, 0, 0), y);	/* shrink in place */
+	KTEST_EXPECT_EQ(do_mremap(mm, y, P, 2 * P, 0, 0), y);	/* grow in place */
+	KTEST_EXPECT_EQ(do_mremap(mm, x, P, 2 * P, MREMAP_MAYMOVE, 0), (unsigned long)-EFAULT);
+	KTEST_EXPECT_EQ(do_mremap(mm, y, P, 0, MREMAP_MAYMOVE, 0), (unsigned long)-EINVAL);
+	leave_mm();
+	KTEST_EXPECT_EQ(validate_mm(mm), 0);
+	KTEST_EXPECT_EQ(pages_after(mm), before);
+}
+
+KTEST(vma, madvise_dontneed_frees_pages_and_next_touch_reads_zero)
+{
+	unsigned long before = baseline();
+	struct mm_struct *mm = mm_alloc();
+	unsigned long m, free_before;
+
+	KTEST_ASSERT_NOT_NULL(mm);
+	m = anon(mm, 0, 4 * P, RW, 0);
+	enter_mm(mm);
+	KTEST_EXPECT_TRUE(fill(m, 4 * P, 0x5a));
+	free_before = nr_free_pages();
+	KTEST_EXPECT_EQ(do_madvise(mm, m + P, 2 * P, MADV_DONTNEED), 0);
+	KTEST_EXPECT_EQ(nr_free_pages(), free_before + 2);
+	KTEST_EXPECT_TRUE(all_bytes(m + P, 2 * P, 0));
+	KTEST_EXPECT_TRUE(all_bytes(m, P, 0x5a) && all_bytes(m + 3 * P, P, 0x5a));
+	KTEST_EXPECT_EQ(do_madvise(mm, m + 1, P, MADV_DONTNEED), -EINVAL);
+	KTEST_EXPECT_EQ(do_madvise(mm, m, P, 12345), -EINVAL);
+	KTEST_EXPECT_EQ(do_madvise(mm, m - P, P, MADV_DONTNEED), -ENOMEM);
+	leave_mm();
+	KTEST_EXPECT_EQ(validate_mm(mm), 0);
+	KTEST_EXPECT_EQ(pages_after(mm), before);
+}
+
+KTEST(vma, maps_dump_is_printed_in_proc_format)
+{
+	unsigned long before = baseline();
+	struct mm_struct *mm = mm_alloc();
+
+	KTEST_ASSERT_NOT_NULL(mm);
+	KTEST_EXPECT_EQ(vm_map_fixed(mm, 0x08048000, P, VM_READ | VM_EXEC, "prog"), 0);
+	mm_set_brk(mm, 0x08049000);
+	KTEST_EXPECT_EQ(do_brk(mm, 0x0804a000), 0x0804a000);
+	KTEST_EXPECT_EQ(anon(mm, 0, P, RW, 0), 0xB7FFF000);
+	KTEST_EXPECT_EQ(setup_stack_vma(mm, TASK_SIZE, 32 * P), 0);
+	ktest_capture_start();
+	show_maps(mm);
+	ktest_capture_stop();
+	KTEST_EXPECT_LOGGED("08048000-08049000 r-xp 00000000 00:00 0          prog\n");
+	KTEST_EXPECT_LOGGED("08049000-0804a000 rw-p 00000000 00:00 0          [heap]\n");
+	KTEST_EXPECT_LOGGED("b7fff000-b8000000 rw-p 00000000 00:00 0 \n");
+	KTEST_EXPECT_LOGGED("bffe0000-c0000000 rw-p 00000000 00:00 0          [stack]\n");
+	KTEST_EXPECT_EQ(pages_after(mm), before);
+}
+
+/* Many areas and pages, unmapped in pieces: nothing may stay behind. */
+KTEST(vma, many_mappings_and_pages_leave_no_leak)
+{
+	unsigned long before = baseline();
+	struct mm_struct *mm = mm_alloc();
+	unsigned long i, a[256];
+
+	KTEST_ASSERT_NOT_NULL(mm);
+	enter_mm(mm);
+	for (i = 0; i < 256; i++) {
+		a[i] = anon(mm, 0, (i % 7 + 1) * P, i & 1 ? PROT_READ : RW, 0);
+		KTEST_EXPECT_FALSE(IS_ERR_VALUE(a[i]));
+		if (IS_ERR_VALUE(a[i]))
+			break;	/* no ASSERT here: leave_mm() must run */
+		if (!(i & 1))
+			*(volatile u8 *)(a[i] + (i % 7) * P) = (u8)i;
+	}
+	KTEST_EXPECT_EQ(mm->rss, 128);
+	for (i = 0; i < 256; i += 3)
+		KTEST_EXPECT_EQ(do_munmap(mm, a[i], P), 0);
+	KTEST_EXPECT_EQ(validate_mm(mm), 0);
+	leave_mm();
+	KTEST_EXPECT_EQ(pages_after(mm), before);
+}
