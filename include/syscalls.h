@@ -45,6 +45,8 @@
 typedef long (*syscall_fn_t)(unsigned long, unsigned long, unsigned long,
 			     unsigned long, unsigned long, unsigned long);
 
+extern const syscall_fn_t sys_call_table[NR_syscalls];	/* kernel/syscall.c */
+
 /* kernel/sys.c, kernel/exit.c, kernel/tls.c ... and mm/mmap.c, mm/mprotect.c ...: */
 
 struct iovec;

@@ -2,9 +2,10 @@
  * System-call dispatch: Linux's i386 convention.
  *
  * A user program puts the call number in eax and up to six arguments in ebx, ecx, edx,
- * esi, edi and ebp, then executes int $0x80. The result, or -errno, goes back in eax;
- * every other register is restored unchanged by the return path (entry.asm), which is
- * what libc relies on. Numbers without an entry in sys_call_table return -ENOSYS.
+ * esi, edi and ebp, then executes int $0x80. system_call (arch/x86/entry.asm) saves the
+ * registers, calls sys_call_table[eax] with copies of the six arguments and puts the
+ * result, or -errno, in the saved eax; every other register comes back unchanged, which
+ * is what libc relies on. Numbers without an entry in the table return -ENOSYS.
  *
  * The table is the index of every system call this kernel has: the handler's name says
  * where it lives (sys_brk in mm/mmap.c, sys_write in kernel/sys.c, ...).
@@ -21,7 +22,7 @@
  */
 #define CALL(nr, fn) [nr] = (syscall_fn_t)(void (*)(void))(fn)
 
-static const syscall_fn_t sys_call_table[NR_syscalls] = {
+const syscall_fn_t sys_call_table[NR_syscalls] = {
 	/* entries: CALL(__NR_name, sys_name), sorted by number */
 	CALL(__NR_exit, sys_exit),
 	CALL(__NR_read, sys_read),
@@ -55,14 +56,5 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	CALL(__NR_clock_gettime64, sys_clock_gettime64),
 };
 
-void do_syscall(struct pt_regs *regs)
-{
-	unsigned int nr = regs->eax;
-	syscall_fn_t fn = nr < NR_syscalls ? sys_call_table[nr] : NULL;
-
-	if (!fn) {
-		regs->eax = -ENOSYS;
-		return;
-	}
-	regs->eax = fn(regs->ebx, regs->ecx, regs->edx, regs->esi, regs->edi, regs->ebp);
-}
+/* The table's size, for system_call (arch/x86/entry.asm) to check the number against. */
+const unsigned int nr_syscalls = NR_syscalls;

@@ -332,13 +332,15 @@ static __attribute__((noinline)) struct page *__alloc_pages_slowpath(gfp_t gfp,
 }
 
 /*
- * The fast path: a plain order-0 request is served from the first zone's pcp stack in a
- * few instructions. Everything else (higher orders, __GFP_ZERO, an empty list, fault
- * injection) takes the slow path, which also handles the zone fallback.
+ * The fast path: an order-0 request is served from the first zone's pcp stack in a few
+ * instructions, then zeroed if asked (the page-fault path asks for every user page).
+ * Everything else (higher orders, an empty list, fault injection, zeroing a HighMem page
+ * before kmap exists) takes the slow path, which also handles the zone fallback.
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	if (likely(order == 0 && !(gfp & __GFP_ZERO) && !fail_page_alloc_nr)) {
+	if (likely(order == 0 && !fail_page_alloc_nr &&
+		   (!(gfp & __GFP_ZERO) || clear_highpage_fn))) {
 		struct per_cpu_pages *pcp = fast_pcp[gfp & (__GFP_DMA | __GFP_HIGHMEM)];
 		unsigned long flags = zone_lock();
 
@@ -347,6 +349,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 
 			page->_refcount = 1;	/* private is already 0 on a pcp page */
 			zone_unlock(flags);
+			if (gfp & __GFP_ZERO)
+				zero_pages(page, 0);
 			return page;
 		}
 		zone_unlock(flags);

@@ -6,7 +6,12 @@
 ; ret_from_trap restores them and irets; process start-up jumps there too, with a
 ; hand-built pt_regs that "returns" into ring 3.
 ;
-; Relies on: do_trap (traps.c); __KERNEL_DS = 0x10 (include/asm/desc.h).
+; int $0x80 has its own entry, system_call, because it is the hottest: it builds the
+; same pt_regs, then calls the handler straight from sys_call_table, as Linux's i386
+; entry did, without going through C dispatch code.
+;
+; Relies on: do_trap (traps.c), sys_call_table (kernel/syscall.c);
+; __KERNEL_DS = 0x10 (include/asm/desc.h).
 
 KERNEL_DS equ 0x10
 
@@ -30,9 +35,8 @@ stub_%1:
 	STUB i
 %assign i i+1
 %endrep
-	STUB 128
 
-common_entry:
+%macro SAVE_REGS 0			; the rest of struct pt_regs, ebx at the lowest address
 	push gs
 	push fs
 	push es
@@ -44,6 +48,46 @@ common_entry:
 	push edx
 	push ecx
 	push ebx
+%endmacro
+
+ENOSYS equ 38
+
+; eax = number, ebx, ecx, edx, esi, edi, ebp = arguments. The handler gets a copy of the
+; six arguments: a C function may write to its argument slots, and the saved registers
+; must come back unchanged.
+align 16
+global system_call
+system_call:
+	push dword 0			; error code
+	push dword 0x80			; vector
+	SAVE_REGS
+	push ebp
+	push edi
+	push esi
+	push edx
+	push ecx
+	push ebx
+	mov cx, KERNEL_DS
+	mov ds, cx
+	mov es, cx
+	cld
+	extern sys_call_table, nr_syscalls
+	cmp eax, [nr_syscalls]
+	jae .bad_number
+	mov eax, [sys_call_table + eax * 4]
+	test eax, eax
+	jz .bad_number
+	call eax
+.done:
+	add esp, 24
+	mov [esp + 24], eax		; pt_regs.eax: the result
+	jmp ret_from_trap
+.bad_number:
+	mov eax, -ENOSYS
+	jmp .done
+
+common_entry:
+	SAVE_REGS
 	mov ax, KERNEL_DS
 	mov ds, ax
 	mov es, ax
@@ -79,6 +123,6 @@ trap_stub_table:
 %endrep
 global trap_stub_syscall
 trap_stub_syscall:
-	dd stub_128
+	dd system_call
 
 section .note.GNU-stack noalloc noexec nowrite progbits

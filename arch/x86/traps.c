@@ -1,11 +1,12 @@
 /*
  * Exception dispatch and the kernel's fault report.
  *
- * do_trap() is the one C entry for every vector. Interrupts go to their IRQ handler,
- * int 0x80 to the system-call table, page faults to mm/fault.c. Other exceptions from
- * user mode become signals for the process (kernel/signal.c). An exception in kernel
- * mode that nothing can fix is a kernel bug: die() prints an oops with the exception's
- * name, the decoded error code, CR2, every register and a symbolic backtrace, then
+ * do_trap() is the C entry for every vector but int 0x80, which entry.asm sends straight
+ * to the system-call table. Interrupts go to their IRQ handler, page faults to
+ * mm/fault.c. Other exceptions from user mode become signals for the process
+ * (kernel/signal.c). An exception in kernel mode that nothing can fix is a kernel bug:
+ * die() prints an oops with the exception's name, the decoded error code, CR2, every
+ * register and a symbolic backtrace, then
  * stops the machine, or, while a self-test runs, unwinds into the test runner so the
  * test counts as failed and the others still run.
  *
@@ -119,9 +120,7 @@ void do_trap(struct pt_regs *regs)
 {
 	int v = regs->vector;
 
-	if (v == SYSCALL_VECTOR) {
-		do_syscall(regs);
-	} else if (v >= FIRST_EXTERNAL_VECTOR) {
+	if (v >= FIRST_EXTERNAL_VECTOR) {
 		int irq = v - FIRST_EXTERNAL_VECTOR;
 
 		ack_irq(irq);

@@ -55,7 +55,6 @@ void enable_irq(int irq);
 
 /* Handlers implemented by other layers. */
 void do_page_fault(struct pt_regs *regs, unsigned long error_code);	/* mm/fault.c */
-void do_syscall(struct pt_regs *regs);					/* kernel/syscall.c */
 void do_user_trap(struct pt_regs *regs, int vector);			/* kernel/signal.c */
 
 /* Exception-table fix-ups for user-memory copies (arch/x86/extable.c). */
