@@ -45,6 +45,12 @@ __noreturn void do_exit(int code)
 	tsk->exit_code = code;
 	switch_pgd(swapper_pg_dir);
 	if (tsk->mm) {
+		/* "maps" on the command line: the address space as the program leaves it. */
+		if (cmdline_has("maps")) {
+			printk(KERN_ERR "%s[%d]: memory map at exit (rss %lu pages, peak %lu):\n",
+			       tsk->comm, tsk->pid, tsk->mm->rss, tsk->mm->hiwater_rss);
+			show_maps(tsk->mm);
+		}
 		mmput(tsk->mm);
 		tsk->mm = NULL;
 	}
