@@ -35,5 +35,6 @@ void cmdline_init(const char *cmdline);
 const char *cmdline_get(void);
 bool cmdline_has(const char *name);
 const char *cmdline_value(const char *name);	/* "name=value" -> "value...", or NULL */
+bool name_in_list(const char *list, const char *name);	/* list: "a,b,c" */
 
 #endif /* _KERNEL_H */

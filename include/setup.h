@@ -15,7 +15,6 @@
 struct multiboot_info *multiboot_check(u32 magic, u32 info_phys);
 void setup_arch(struct multiboot_info *mbi);
 void *boot_phys_to_virt(u32 phys, u32 len);	/* NULL if outside the boot mapping */
-void print_kernel_sections(void);
 
 /* mm/init.c: memblock, the kernel page tables, mem_map, zones, the buddy allocator. */
 void mem_init(const struct multiboot_info *mbi);

@@ -47,24 +47,6 @@ static void measure_overhead(void)
 	bench_overhead = bench_median(t, BENCH_SAMPLES);
 }
 
-static bool selected(const char *which, const char *name)
-{
-	size_t n = strlen(name);
-	const char *p = which;
-
-	if (!which)
-		return true;
-	while (*p && *p != ' ') {
-		if (!strncmp(p, name, n) && (p[n] == ',' || p[n] == ' ' || !p[n]))
-			return true;
-		while (*p && *p != ',' && *p != ' ')
-			p++;
-		if (*p == ',')
-			p++;
-	}
-	return false;
-}
-
 void bench_run_all(const char *which)
 {
 	const struct kbench *b;
@@ -74,7 +56,7 @@ void bench_run_all(const char *which)
 	printk(KERN_ERR "bench: (rdtsc overhead of %llu subtracted from every figure)\n",
 	       bench_overhead);
 	for (b = __start_kbench; b < __stop_kbench; b++)
-		if (selected(which, b->name))
+		if (!which || name_in_list(which, b->name))
 			b->run();
 	local_irq_restore(flags);
 	printk(KERN_ERR "bench: done\n");

@@ -50,3 +50,23 @@ const char *cmdline_value(const char *name)
 
 	return (p && *p == '=') ? p + 1 : NULL;
 }
+
+/*
+ * Is name one of the comma-separated words of list ("buddy,slab" in "test=buddy,slab")?
+ * The list ends at a space or at the end of the string, as a command-line value does.
+ */
+bool name_in_list(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = list;
+
+	while (*p && *p != ' ') {
+		if (!strncmp(p, name, n) && (p[n] == ',' || p[n] == ' ' || !p[n]))
+			return true;
+		while (*p && *p != ',' && *p != ' ')
+			p++;
+		if (*p == ',')
+			p++;
+	}
+	return false;
+}

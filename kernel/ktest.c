@@ -147,20 +147,9 @@ const char *ktest_capture_text(void)
  */
 static bool suite_selected(const char *suites, const char *suite)
 {
-	size_t n = strlen(suite);
-	const char *p = suites;
-
 	if (!suites || !*suites || *suites == ' ')
 		return strcmp(suite, "meta") != 0 && strcmp(suite, "overflow") != 0;
-	while (*p && *p != ' ') {
-		if (!strncmp(p, suite, n) && (p[n] == ',' || p[n] == ' ' || p[n] == '\0'))
-			return true;
-		while (*p && *p != ',' && *p != ' ')
-			p++;
-		if (*p == ',')
-			p++;
-	}
-	return false;
+	return name_in_list(suites, suite);
 }
 
 struct ktest_counts {

@@ -183,23 +183,30 @@ static void find_limits(void)
 		      (unsigned long long)memblock_phys_mem_size() >> 10, MIN_RAM >> 20);
 }
 
+static void layout_line(const char *name, unsigned long start, unsigned long end)
+{
+	unsigned long kib = (end - start) >> 10;
+
+	if (kib >= 10 * 1024)
+		pr_info("    %-9s: 0x%08lx - 0x%08lx   (%4lu MB)\n", name, start, end, kib >> 10);
+	else
+		pr_info("    %-9s: 0x%08lx - 0x%08lx   (%4lu kB)\n", name, start, end, kib);
+}
+
+/* Linux's "virtual kernel memory layout" block, top down, with the kernel image. */
 void print_vm_layout(void)
 {
 	pr_info("Virtual kernel memory layout:\n");
-	pr_info("    fixmap  : 0x%08lx - 0x%08lx   (%4lu kB)\n", FIXADDR_START, FIXADDR_TOP,
-		(FIXADDR_TOP - FIXADDR_START) >> 10);
-	pr_info("    pkmap   : 0x%08lx - 0x%08lx   (%4lu kB)\n", PKMAP_BASE,
-		PKMAP_BASE + LAST_PKMAP * PAGE_SIZE, (LAST_PKMAP * PAGE_SIZE) >> 10);
-	pr_info("    vmalloc : 0x%08lx - 0x%08lx   (%4lu MB)\n", VMALLOC_START, VMALLOC_END,
-		(VMALLOC_END - VMALLOC_START) >> 20);
-	pr_info("    lowmem  : 0x%08lx - 0x%08lx   (%4lu MB)\n", PAGE_OFFSET,
-		(unsigned long)high_memory, ((unsigned long)high_memory - PAGE_OFFSET) >> 20);
-	pr_info("      .text : 0x%08lx - 0x%08lx   (%4lu kB)\n", (unsigned long)_text,
-		(unsigned long)_etext, (unsigned long)(_etext - _text) >> 10);
-	pr_info("      .data : 0x%08lx - 0x%08lx   (%4lu kB)\n", (unsigned long)_sdata,
-		(unsigned long)_edata, (unsigned long)(_edata - _sdata) >> 10);
-	pr_info("      .bss  : 0x%08lx - 0x%08lx   (%4lu kB)\n", (unsigned long)__bss_start,
-		(unsigned long)__bss_stop, (unsigned long)(__bss_stop - __bss_start) >> 10);
+	layout_line("fixmap", FIXADDR_START, FIXADDR_TOP);
+	layout_line("pkmap", PKMAP_BASE, PKMAP_BASE + LAST_PKMAP * PAGE_SIZE);
+	layout_line("vmalloc", VMALLOC_START, VMALLOC_END);
+	layout_line("lowmem", PAGE_OFFSET, (unsigned long)high_memory);
+	layout_line("  .text", (unsigned long)_text, (unsigned long)_etext);
+	layout_line("  .rodata", (unsigned long)_srodata, (unsigned long)_erodata);
+	layout_line("  .data", (unsigned long)_sdata, (unsigned long)_edata);
+	layout_line("  .bss", (unsigned long)__bss_start, (unsigned long)__bss_stop);
+	pr_info("    (the kernel image was loaded at physical 0x%08lx, %lu kB in all)\n",
+		(unsigned long)_phys_start, (unsigned long)(_end - _text) >> 10);
 }
 
 u64 mem_map_init_tsc;	/* TSC ticks to build mem_map and the free lists (make bench) */

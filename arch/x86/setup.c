@@ -79,21 +79,6 @@ static void print_memory_map(const struct multiboot_info *mbi)
 	}
 }
 
-void print_kernel_sections(void)
-{
-	pr_info("Kernel image at 0x%08lx (physical 0x%08lx), %lu KiB:\n",
-		(unsigned long)_text, (unsigned long)_phys_start,
-		(unsigned long)(_end - _text + 4096) >> 10);
-	pr_info("  .text   0x%08lx-0x%08lx %6lu KiB\n", (unsigned long)_text,
-		(unsigned long)_etext, (unsigned long)(_etext - _text) >> 10);
-	pr_info("  .rodata 0x%08lx-0x%08lx %6lu KiB\n", (unsigned long)_srodata,
-		(unsigned long)_erodata, (unsigned long)(_erodata - _srodata) >> 10);
-	pr_info("  .data   0x%08lx-0x%08lx %6lu KiB\n", (unsigned long)_sdata,
-		(unsigned long)_edata, (unsigned long)(_edata - _sdata) >> 10);
-	pr_info("  .bss    0x%08lx-0x%08lx %6lu KiB\n", (unsigned long)__bss_start,
-		(unsigned long)__bss_stop, (unsigned long)(__bss_stop - __bss_start) >> 10);
-}
-
 void setup_arch(struct multiboot_info *mbi)
 {
 	boot_mbi = mbi;
@@ -104,5 +89,4 @@ void setup_arch(struct multiboot_info *mbi)
 			pr_info("Boot loader: %s\n", name);
 	}
 	print_memory_map(mbi);
-	print_kernel_sections();
 }

@@ -6,6 +6,9 @@
 #include <mm.h>
 #include <mmzone.h>
 #include <pgtable.h>
+#include <setup.h>
+#include <printk.h>
+#include <asm/fixmap.h>
 #include <asm/pgtable.h>
 #include <asm/sections.h>
 #include <asm/traps.h>
@@ -104,4 +107,26 @@ KTEST(pgtable, a_second_directory_sees_the_same_kernel)
 	switch_pgd(old);
 	KTEST_EXPECT_EQ(seen, 0x5eed);
 	pgd_free(pgd);
+}
+
+KTEST(pgtable, boot_layout_block_shows_the_real_constants)
+{
+	char line[64];
+
+	ktest_capture_start();
+	print_vm_layout();
+	ktest_capture_stop();
+	snprintf(line, sizeof(line), "vmalloc  : 0x%08lx - 0x%08lx", VMALLOC_START, VMALLOC_END);
+	KTEST_EXPECT_TRUE(ktest_capture_contains(line));
+	snprintf(line, sizeof(line), "lowmem   : 0x%08lx - 0x%08lx", PAGE_OFFSET,
+		 (unsigned long)high_memory);
+	KTEST_EXPECT_TRUE(ktest_capture_contains(line));
+	snprintf(line, sizeof(line), "pkmap    : 0x%08lx", PKMAP_BASE);
+	KTEST_EXPECT_TRUE(ktest_capture_contains(line));
+	snprintf(line, sizeof(line), "fixmap   : 0x%08lx - 0x%08lx", FIXADDR_START, FIXADDR_TOP);
+	KTEST_EXPECT_TRUE(ktest_capture_contains(line));
+	/* The areas do not overlap and come in this order. */
+	KTEST_EXPECT_LE((unsigned long)high_memory + VMALLOC_OFFSET, VMALLOC_START);
+	KTEST_EXPECT_LT(VMALLOC_END, PKMAP_BASE);
+	KTEST_EXPECT_LE(PKMAP_BASE + LAST_PKMAP * PAGE_SIZE, FIXADDR_START);
 }
