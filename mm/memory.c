@@ -168,20 +168,23 @@ int move_page_range(struct mm_struct *mm, unsigned long old_addr, unsigned long 
 	return 0;
 }
 
+/*
+ * First touch of a page in an area: a zeroed page, mapped with the area's rights. pte
+ * is the (empty) entry for addr, its page table already there.
+ */
 static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
-			     unsigned long addr, unsigned int flags)
+			     unsigned long addr, pte_t *pte, unsigned int flags)
 {
 	struct page *page = alloc_page(GFP_USER_PAGE | __GFP_ZERO);
 	u32 prot = vma->vm_page_prot;
 
+	(void)addr;
 	if (!page)
 		return VM_FAULT_OOM;
 	if ((flags & FAULT_FLAG_WRITE) && (prot & _PAGE_RW))
 		prot |= _PAGE_DIRTY;
-	if (map_page(mm->pgd, addr, page_to_phys(page), prot)) {
-		__free_page(page);	/* no page table: out of memory too */
-		return VM_FAULT_OOM;
-	}
+	/* The entry was empty, so no TLB entry can be stale: no flush. */
+	*pte = page_to_phys(page) | prot;
 	page->_mapcount++;
 	mm->rss++;
 	if (mm->rss > mm->hiwater_rss)
@@ -197,8 +200,10 @@ int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsigned l
 	addr &= PAGE_MASK;
 	if (addr < vma->vm_start || addr >= vma->vm_end || !vma_is_accessible(vma))
 		return VM_FAULT_SIGSEGV;
-	pte = pte_lookup(mm->pgd, addr);
-	if (pte && pte_has_page(*pte)) {
+	pte = pte_alloc(mm->pgd, addr);		/* one walk, making the table if needed */
+	if (!pte)
+		return VM_FAULT_OOM;
+	if (pte_has_page(*pte)) {
 		/*
 		 * The page is there already: the entry's rights lag behind the area's (they
 		 * are set again), or the TLB held a stale entry (flushing is enough).
@@ -210,7 +215,7 @@ int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsigned l
 		flush_tlb_page(mm->pgd, addr);
 		return 0;
 	}
-	return do_anonymous_page(mm, vma, addr, flags);
+	return do_anonymous_page(mm, vma, addr, pte, flags);
 }
 
 /*

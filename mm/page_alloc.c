@@ -224,7 +224,7 @@ static void zero_pages(struct page *page, unsigned int order)
 	unsigned long i;
 
 	if (!PageHighMem(page)) {
-		memset(page_address(page), 0, PAGE_SIZE << order);
+		memset(__va(page_to_phys(page)), 0, PAGE_SIZE << order);
 		return;
 	}
 	for (i = 0; i < (1UL << order); i++)
