@@ -170,7 +170,8 @@ int move_page_range(struct mm_struct *mm, unsigned long old_addr, unsigned long 
 
 /*
  * First touch of a page in an area: a zeroed page, mapped with the area's rights. pte
- * is the (empty) entry for addr, its page table already there.
+ * is the (empty) entry for addr, or NULL if its page table does not exist yet; the page
+ * comes first, so that running out of memory leaves no empty page table behind.
  */
 static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 			     unsigned long addr, pte_t *pte, unsigned int flags)
@@ -178,9 +179,12 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	struct page *page = alloc_page(GFP_USER_PAGE | __GFP_ZERO);
 	u32 prot = vma->vm_page_prot;
 
-	(void)addr;
 	if (!page)
 		return VM_FAULT_OOM;
+	if (!pte && !(pte = pte_alloc(mm->pgd, addr))) {
+		__free_page(page);
+		return VM_FAULT_OOM;
+	}
 	if ((flags & FAULT_FLAG_WRITE) && (prot & _PAGE_RW))
 		prot |= _PAGE_DIRTY;
 	/* The entry was empty, so no TLB entry can be stale: no flush. */
@@ -200,10 +204,8 @@ int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsigned l
 	addr &= PAGE_MASK;
 	if (addr < vma->vm_start || addr >= vma->vm_end || !vma_is_accessible(vma))
 		return VM_FAULT_SIGSEGV;
-	pte = pte_alloc(mm->pgd, addr);		/* one walk, making the table if needed */
-	if (!pte)
-		return VM_FAULT_OOM;
-	if (pte_has_page(*pte)) {
+	pte = pte_lookup(mm->pgd, addr);	/* the only walk when the table exists */
+	if (pte && pte_has_page(*pte)) {
 		/*
 		 * The page is there already: the entry's rights lag behind the area's (they
 		 * are set again), or the TLB held a stale entry (flushing is enough).
