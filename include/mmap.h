@@ -36,7 +36,21 @@ struct mm_struct *mm_alloc(void);
 void mmput(struct mm_struct *mm);
 
 /* The first area with vm_end > addr (it may start above addr), or NULL. */
-struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+struct vm_area_struct *__find_vma(struct mm_struct *mm, unsigned long addr);
+
+/*
+ * The area containing addr, else the first one above it, else NULL. Faults come in runs
+ * on the same area, so the last answer (mmap_cache) is checked here, inline, before the
+ * tree walk in mm/vma.c.
+ */
+static inline struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma = mm->mmap_cache;
+
+	if (vma && vma->vm_start <= addr && addr < vma->vm_end)
+		return vma;
+	return __find_vma(mm, addr);
+}
 
 /*
  * An anonymous area over [addr, addr + len), page aligned, for the ELF loader's

@@ -224,7 +224,10 @@ static void zero_pages(struct page *page, unsigned int order)
 	unsigned long i;
 
 	if (!PageHighMem(page)) {
-		memset(__va(page_to_phys(page)), 0, PAGE_SIZE << order);
+		char *addr = __va(page_to_phys(page));
+
+		for (i = 0; i < (1UL << order); i++)
+			clear_page(addr + i * PAGE_SIZE);
 		return;
 	}
 	for (i = 0; i < (1UL << order); i++)

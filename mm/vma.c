@@ -84,18 +84,15 @@ struct vm_area_struct *vma_prev(struct mm_struct *mm, struct vm_area_struct *vma
 }
 
 /*
- * Walk down the tree: an area ending above addr is a candidate (the lowest such one is
- * the answer), and if it also starts at or below addr it holds addr and we stop.
+ * find_vma()'s tree walk, when the cached area is not the answer. Walk down the tree: an
+ * area ending above addr is a candidate (the lowest such one is the answer), and if it
+ * also starts at or below addr it holds addr and we stop.
  */
-struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
+struct vm_area_struct *__find_vma(struct mm_struct *mm, unsigned long addr)
 {
-	struct vm_area_struct *vma = mm->mmap_cache;
-	struct rb_node *n;
+	struct vm_area_struct *vma = NULL;
+	struct rb_node *n = mm->mm_rb.rb_node;
 
-	if (vma && vma->vm_start <= addr && addr < vma->vm_end)
-		return vma;
-	vma = NULL;
-	n = mm->mm_rb.rb_node;
 	while (n) {
 		struct vm_area_struct *v = rb_vma(n);
 

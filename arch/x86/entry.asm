@@ -86,6 +86,25 @@ system_call:
 	mov eax, -ENOSYS
 	jmp .done
 
+; Page faults are the second hottest entry (every first touch of a user page): like
+; system_call, it goes straight to its handler, do_page_fault(regs, error_code).
+align 16
+global page_fault
+page_fault:
+	push dword 14			; vector; the CPU pushed the error code
+	SAVE_REGS
+	mov ax, KERNEL_DS
+	mov ds, ax
+	mov es, ax
+	cld
+	mov eax, esp
+	push dword [eax + 48]		; pt_regs.error_code
+	push eax			; struct pt_regs *
+	extern do_page_fault
+	call do_page_fault
+	add esp, 8
+	jmp ret_from_trap
+
 common_entry:
 	SAVE_REGS
 	mov ax, KERNEL_DS

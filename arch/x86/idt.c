@@ -26,6 +26,7 @@ struct idt_gate {
 static struct idt_gate idt_table[256] __aligned(8);
 extern const u32 trap_stub_table[48];
 extern const u32 trap_stub_syscall[1];
+extern const char page_fault[];		/* entry.asm: straight to do_page_fault() */
 
 static void set_gate(int vector, u32 handler, u8 type)
 {
@@ -50,6 +51,7 @@ void idt_init(void)
 		set_gate(v, trap_stub_table[v], GATE_INTERRUPT);
 	set_gate(X86_TRAP_BP, trap_stub_table[X86_TRAP_BP], GATE_INTERRUPT_USER);
 	set_gate(X86_TRAP_OF, trap_stub_table[X86_TRAP_OF], GATE_INTERRUPT_USER);
+	set_gate(X86_TRAP_PF, (u32)(uintptr_t)page_fault, GATE_INTERRUPT);
 	set_gate(SYSCALL_VECTOR, trap_stub_syscall[0], GATE_INTERRUPT_USER);
 	/* #DF switches to its own task and stack: see arch/x86/doublefault.c. */
 	doublefault_init();

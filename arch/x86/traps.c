@@ -1,10 +1,10 @@
 /*
  * Exception dispatch and the kernel's fault report.
  *
- * do_trap() is the C entry for every vector but int 0x80, which entry.asm sends straight
- * to the system-call table. Interrupts go to their IRQ handler, page faults to
- * mm/fault.c. Other exceptions from user mode become signals for the process
- * (kernel/signal.c). An exception in kernel mode that nothing can fix is a kernel bug:
+ * do_trap() is the C entry for every vector but the two hot ones, which entry.asm sends
+ * straight to their handlers: int 0x80 to the system-call table and page faults to
+ * do_page_fault() (mm/fault.c). Interrupts go to their IRQ handler. Other exceptions
+ * from user mode become signals for the process (kernel/signal.c). An exception in kernel mode that nothing can fix is a kernel bug:
  * die() prints an oops with the exception's name, the decoded error code, CR2, every
  * register and a symbolic backtrace, then
  * stops the machine, or, while a self-test runs, unwinds into the test runner so the
@@ -126,8 +126,6 @@ void do_trap(struct pt_regs *regs)
 		ack_irq(irq);
 		if (irq_handlers[irq])
 			irq_handlers[irq](regs);
-	} else if (v == X86_TRAP_PF) {
-		do_page_fault(regs, regs->error_code);
 	} else if (user_mode(regs)) {
 		do_user_trap(regs, v);
 	} else {
