@@ -39,7 +39,9 @@ static inline void write_cr##n(unsigned long v)				\
 }
 DEFINE_CR(0)
 DEFINE_CR(2)
+#ifndef HOST_TEST
 DEFINE_CR(3)
+#endif
 DEFINE_CR(4)
 #undef DEFINE_CR
 
@@ -55,10 +57,38 @@ DEFINE_CR(4)
 
 #define X86_EFLAGS_IF	0x200UL
 
+#ifndef HOST_TEST
 static inline void invlpg(unsigned long addr)
 {
 	asm volatile("invlpg (%0)" : : "r"(addr) : "memory");
 }
+#else
+/*
+ * Host unit tests (tests/host) compile mm/pgtable.c natively, where there is no CPU to
+ * program: CR3 is a variable holding the "physical" address of the page directory,
+ * and every TLB flush (a CR3 load, an invlpg) is only counted. Both variables live in
+ * tests/host/host_env.c.
+ */
+extern unsigned long host_cr3;
+extern unsigned long host_tlb_flushes;
+
+static inline unsigned long read_cr3(void)
+{
+	return host_cr3;
+}
+
+static inline void write_cr3(unsigned long v)
+{
+	host_cr3 = v;
+	host_tlb_flushes++;
+}
+
+static inline void invlpg(unsigned long addr)
+{
+	(void)addr;
+	host_tlb_flushes++;
+}
+#endif
 
 /* Reloading CR3 drops every TLB entry that is not global. */
 static inline void flush_tlb_all(void)

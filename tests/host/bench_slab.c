@@ -124,8 +124,8 @@ int main(void)
 	struct kmem_cache *c;
 	unsigned int i;
 
-	slab_fake_mem_init(8192);
-	slab_fake_set_scribble(false);	/* the buddy allocator does not fill pages */
+	slab_test_boot(8192);
+	fake_set_scribble(false);	/* the buddy allocator does not fill pages */
 	slab_debug_enable(false);
 	kmem_cache_init();
 	c = kmem_cache_create("bench-64", 64, 0, 0, NULL);

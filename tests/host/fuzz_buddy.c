@@ -9,10 +9,9 @@
  * (the fully merged state is unique), with check_page_alloc() finding nothing wrong.
  * Any violation aborts, which libFuzzer reports with the input that caused it.
  *
- * Built with clang -fsanitize=fuzzer when available; with -DFUZZ_STANDALONE a small
+ * Built with clang -fsanitize=fuzzer when available; otherwise fuzz_standalone.c's
  * main() feeds it seeded random inputs instead (same checks).
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "host_buddy.h"
@@ -34,17 +33,7 @@ static unsigned long boot_nr_free[MAX_NR_ZONES][MAX_ORDER];
 static const unsigned char zero_page[PAGE_SIZE];
 static const gfp_t fuzz_gfps[4] = { GFP_KERNEL, GFP_HIGHUSER, GFP_DMA, GFP_ATOMIC };
 
-static void __printf(1, 2) die(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	fprintf(stderr, "fuzz_buddy: ");
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n--- kernel log ---\n%s\n", host_log_text());
-	abort();
-}
+#define die(fmt, ...)	host_die("fuzz_buddy: " fmt, ##__VA_ARGS__)
 
 static unsigned char *block_mem(struct page *page)
 {
@@ -237,30 +226,3 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	verify_back_to_boot();
 	return 0;
 }
-
-#ifdef FUZZ_STANDALONE
-/* Accepts the libFuzzer options the wrapper passes (-runs=, -seed=), ignores others. */
-int main(int argc, char **argv)
-{
-	static u8 buf[512];
-	unsigned long runs = 20000, r;
-	u32 seed = 1;
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		if (!strncmp(argv[i], "-runs=", 6))
-			runs = strtoul(argv[i] + 6, NULL, 10);
-		else if (!strncmp(argv[i], "-seed=", 6))
-			seed = (u32)strtoul(argv[i] + 6, NULL, 10) ?: 1;
-	}
-	for (r = 0; r < runs; r++) {
-		size_t len = host_rand(&seed) % sizeof(buf), j;
-
-		for (j = 0; j < len; j++)
-			buf[j] = (u8)host_rand(&seed);
-		LLVMFuzzerTestOneInput(buf, len);
-	}
-	printf("fuzz_buddy: %lu random inputs, no violation\n", runs);
-	return 0;
-}
-#endif

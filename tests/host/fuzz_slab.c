@@ -16,8 +16,8 @@
  * At the end of an input everything is freed and the object count must be back to its
  * starting value.
  *
- * Built with clang -fsanitize=fuzzer (SLAB_LIBFUZZER) for LLVMFuzzerTestOneInput, or
- * with gcc as a deterministic driver: `fuzz_slab N` runs N pseudo-random programs.
+ * Built with clang -fsanitize=fuzzer for LLVMFuzzerTestOneInput, or with gcc and the
+ * deterministic driver of fuzz_standalone.c (-runs=N pseudo-random programs).
  * SLAB_FUZZ_NODEBUG=1 in the environment boots kmalloc without debug checks.
  */
 #include <stdio.h>
@@ -179,16 +179,16 @@ static void op_create(void)
 	fc->flags = bits & 1 ? SLAB_HWCACHE_ALIGN : 0;
 	fc->ctor = (bits & 2) && fc->size >= sizeof(unsigned int);
 	slab_debug_enable(bits & 4);
-	slab_test_capture_start();
+	host_capture_start();
 	fc->c = kmem_cache_create("fuzz", fc->size, fc->align, fc->flags,
 				  fc->ctor ? ctor : NULL);
-	slab_test_capture_stop();
+	host_capture_stop();
 	slab_debug_enable(saved);
 	/* The only acceptable failure: no page for the descriptor, said so. */
 	if (!fc->c)
-		FUZZ_ASSERT(slab_test_capture_contains("out of memory for the cache descriptor"));
+		FUZZ_ASSERT(host_log_contains("out of memory for the cache descriptor"));
 	else
-		FUZZ_ASSERT(!slab_test_capture_text()[0]);
+		FUZZ_ASSERT(!host_log_text()[0]);
 }
 
 static void op_cache_alloc(void)
@@ -296,11 +296,11 @@ static void check_invariants(bool walk)
 
 	if (walk)
 		FUZZ_ASSERT(slab_validate_all() == 0);
-	FUZZ_ASSERT(slab_test_unexpected_errors() == 0);
+	FUZZ_ASSERT(host_unexpected_reports() == 0);
 	for (i = 0; i < nlive; i++)
 		if (live[i].cache < 0 && live[i].size > KMALLOC_MAX_CACHE_SIZE)
 			large += ksize(live[i].p) / PAGE_SIZE;
-	FUZZ_ASSERT(nr_free_pages() + nr_slab_pages() + large == slab_fake_total_pages());
+	FUZZ_ASSERT(nr_free_pages() + nr_slab_pages() + large == fake_total_pages());
 }
 
 static void fuzz_init(void)
@@ -310,7 +310,7 @@ static void fuzz_init(void)
 	if (done)
 		return;
 	done = true;
-	slab_fake_mem_init(4096);
+	slab_test_boot(4096);
 	slab_debug_enable(!getenv("SLAB_FUZZ_NODEBUG"));
 	kmem_cache_init();
 	base_objs = nr_slab_objects();
@@ -348,27 +348,3 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	FUZZ_ASSERT(nr_slab_objects() == base_objs);
 	return 0;
 }
-
-#ifndef SLAB_LIBFUZZER
-/* Deterministic driver: N pseudo-random programs of up to 512 bytes. */
-int main(int argc, char **argv)
-{
-	unsigned long runs = argc > 1 ? strtoul(argv[1], NULL, 0) : 10000, r;
-	unsigned long long x = 0x9e3779b97f4a7c15ULL;
-	unsigned char buf[512];
-
-	for (r = 0; r < runs; r++) {
-		size_t len, i;
-
-		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-		len = 1 + x % sizeof(buf);
-		for (i = 0; i < len; i++) {
-			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-			buf[i] = x >> 24;
-		}
-		LLVMFuzzerTestOneInput(buf, len);
-	}
-	printf("fuzz_slab: %lu programs, invariants held\n", runs);
-	return 0;
-}
-#endif

@@ -13,8 +13,8 @@
  * (tree, list, counters, page tables against areas, rss). Finally mmput() must give
  * every page back.
  *
- * With clang's libFuzzer this is LLVMFuzzerTestOneInput; with -DFUZZ_STANDALONE a
- * deterministic random driver feeds it the same way.
+ * With clang's libFuzzer this is LLVMFuzzerTestOneInput; without it the deterministic
+ * random driver of fuzz_standalone.c feeds it the same way.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,9 +42,7 @@ static size_t in_left;
 
 static void fail(const char *what, unsigned long a, unsigned long b)
 {
-	fprintf(stderr, "fuzz_vma: %s (0x%lx, 0x%lx)\n", what, a, b);
-	fprintf(stderr, "log:\n%s\n", host_log_text());
-	abort();
+	host_die("fuzz_vma: %s (0x%lx, 0x%lx)", what, a, b);
 }
 
 static long idx(unsigned long addr)
@@ -445,34 +443,3 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		fail("areas or mm_structs leaked", host_vma_count, host_mm_count);
 	return 0;
 }
-
-#ifdef FUZZ_STANDALONE
-/* Deterministic driver with libFuzzer's command-line subset used by vma.mk. */
-int main(int argc, char **argv)
-{
-	unsigned long runs = 3000, max_len = 400, n, i;
-	u32 seed = 1;
-	static u8 buf[4096];
-	int a;
-
-	for (a = 1; a < argc; a++) {
-		if (!strncmp(argv[a], "-runs=", 6))
-			runs = strtoul(argv[a] + 6, NULL, 10);
-		else if (!strncmp(argv[a], "-max_len=", 9))
-			max_len = strtoul(argv[a] + 9, NULL, 10);
-		else if (!strncmp(argv[a], "-seed=", 6))
-			seed = strtoul(argv[a] + 6, NULL, 10) | 1;
-	}
-	if (max_len > sizeof(buf))
-		max_len = sizeof(buf);
-	for (n = 0; n < runs; n++) {
-		size_t len = host_rand(&seed) % (max_len + 1);
-
-		for (i = 0; i < len; i++)
-			buf[i] = (u8)host_rand(&seed);
-		LLVMFuzzerTestOneInput(buf, len);
-	}
-	printf("fuzz_vma: %lu runs, no invariant broken\n", runs);
-	return 0;
-}
-#endif

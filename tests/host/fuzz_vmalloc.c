@@ -16,10 +16,9 @@
  * must be as booted: no area, no pte in the vmalloc range, all pages free, no kmalloc'ed
  * block left (AddressSanitizer would also report the leak). Any violation aborts.
  *
- * Built with clang -fsanitize=fuzzer when available; with -DFUZZ_STANDALONE a small
+ * Built with clang -fsanitize=fuzzer when available; otherwise fuzz_standalone.c's
  * main() feeds it seeded random inputs instead (same checks).
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "host_vmalloc.h"
@@ -42,17 +41,7 @@ struct slot {
 static struct slot slots[NSLOTS];
 static unsigned long held_pages, live_areas;
 
-static void __printf(1, 2) die(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	fprintf(stderr, "fuzz_vmalloc: ");
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n--- kernel log ---\n%s\n", host_log_text());
-	abort();
-}
+#define die(fmt, ...)	host_die("fuzz_vmalloc: " fmt, ##__VA_ARGS__)
 
 static u32 *page_words(struct page *page)
 {
@@ -301,30 +290,3 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		die("%lu kmalloc'ed blocks left", host_kmalloc_live);
 	return 0;
 }
-
-#ifdef FUZZ_STANDALONE
-/* Accepts the libFuzzer options the wrapper passes (-runs=, -seed=), ignores others. */
-int main(int argc, char **argv)
-{
-	static u8 buf[256];
-	unsigned long runs = 5000, r;
-	u32 seed = 1;
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		if (!strncmp(argv[i], "-runs=", 6))
-			runs = strtoul(argv[i] + 6, NULL, 10);
-		else if (!strncmp(argv[i], "-seed=", 6))
-			seed = (u32)strtoul(argv[i] + 6, NULL, 10) ?: 1;
-	}
-	for (r = 0; r < runs; r++) {
-		size_t len = host_rand(&seed) % sizeof(buf), j;
-
-		for (j = 0; j < len; j++)
-			buf[j] = (u8)host_rand(&seed);
-		LLVMFuzzerTestOneInput(buf, len);
-	}
-	printf("fuzz_vmalloc: %lu random programs, all invariants held\n", runs);
-	return 0;
-}
-#endif

@@ -1,116 +1,18 @@
 /*
- * Host shim for the buddy allocator tests: printk into a searchable log, panic that a
- * test can catch, dump_stack/__warn, and a fake machine whose "physical memory" is a
- * malloc'ed arena (see host_buddy.h). Relies on libc only.
+ * The fake machine of the buddy allocator tests (see host_buddy.h): "physical memory"
+ * is a malloc'ed arena, laid out like a small PC's and booted through memblock as the
+ * kernel boots. Relies on libc and host_env.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <stdarg.h>
 #include "host_buddy.h"
 #include "memblock.h"
 #include "kernel.h"
-#include "printk.h"
 #include "string.h"
 
-uintptr_t host_page_offset;
-int console_loglevel = 8;
 unsigned char *host_arena;
 unsigned long host_boot_free_pages;
 unsigned long host_clear_highpage_calls;
-jmp_buf *host_panic_jmp;
-
-static char log_buf[1 << 16];
-static size_t log_len;
-static bool log_echo;
-
-void host_log_reset(void)
-{
-	log_len = 0;
-	log_buf[0] = '\0';
-}
-
-bool host_log_contains(const char *text)
-{
-	return strstr(log_buf, text) != NULL;
-}
-
-const char *host_log_text(void)
-{
-	return log_buf;
-}
-
-void host_log_echo(bool on)
-{
-	log_echo = on;
-}
-
-/* Appends to the log; when it is full, the oldest half goes. */
-static void log_append(const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n >= sizeof(log_buf) / 2)
-		n = sizeof(log_buf) / 2 - 1;
-	if (log_len + n >= sizeof(log_buf)) {
-		size_t keep = log_len / 2;
-
-		memmove(log_buf, log_buf + log_len - keep, keep);
-		log_len = keep;
-	}
-	memcpy(log_buf + log_len, s, n);
-	log_len += n;
-	log_buf[log_len] = '\0';
-}
-
-int vprintk(const char *fmt, va_list ap)
-{
-	char buf[1024];
-	int n;
-
-	if (fmt[0] == KERN_SOH[0] && fmt[1])
-		fmt += 2;
-	n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	log_append(buf);
-	if (log_echo)
-		printf("# %s", buf);
-	return n;
-}
-
-int printk(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vprintk(fmt, ap);
-	va_end(ap);
-	return n;
-}
-
-void __panic(const char *file, int line, const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	printk("Kernel panic - not syncing: %s (%s:%d)\n", buf, file, line);
-	if (host_panic_jmp)
-		longjmp(*host_panic_jmp, 1);
-	fprintf(stderr, "Kernel panic - not syncing: %s (%s:%d)\n", buf, file, line);
-	abort();
-}
-
-void __warn(const char *file, int line, const char *cond)
-{
-	printk("WARNING: %s at %s:%d\n", cond, file, line);
-}
-
-void dump_stack(void)
-{
-	printk("(dump_stack)\n");
-}
 
 void host_clear_highpage(struct page *page)
 {

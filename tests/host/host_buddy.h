@@ -3,15 +3,14 @@
  *
  * The allocators are compiled natively with HOST_TEST: "physical memory" is an arena
  * allocated here, PAGE_OFFSET (host_page_offset) is its address, so __va/__pa and
- * page_address() work unchanged. printk() writes into a log that tests search (the
- * host twin of ktest_capture_*) and that is shown when a test fails; panic() can be
- * caught with HOST_CATCH_PANIC so that "this must panic" is testable.
+ * page_address() work unchanged. The kernel services around them (printk into a log
+ * that tests search, a panic that HOST_CATCH_PANIC can catch) are host_env.h's.
  */
 #ifndef _HOST_BUDDY_H
 #define _HOST_BUDDY_H
 
-#include <setjmp.h>
 #include "types.h"
+#include "host_env.h"
 #include "mm.h"
 #include "mmzone.h"
 
@@ -32,37 +31,5 @@ void host_memblock_reset(void);			/* memblock as at program start */
 extern unsigned long host_boot_free_pages;	/* nr_free_pages() right after boot */
 extern unsigned long host_clear_highpage_calls;
 void host_clear_highpage(struct page *page);
-
-/* Kernel log. */
-void host_log_reset(void);
-bool host_log_contains(const char *text);
-const char *host_log_text(void);
-void host_log_echo(bool on);			/* also print each message as "# ..." */
-
-/* panic() longjmps here while a catch is active. */
-extern jmp_buf *host_panic_jmp;
-#define HOST_CATCH_PANIC(stmt) ({					\
-	jmp_buf __jb;							\
-	volatile bool __panicked = false;				\
-	host_panic_jmp = &__jb;						\
-	if (setjmp(__jb) == 0) {					\
-		stmt;							\
-	} else {							\
-		__panicked = true;					\
-	}								\
-	host_panic_jmp = NULL;						\
-	__panicked;							\
-})
-
-/* Deterministic pseudo-random numbers (xorshift32). */
-static inline u32 host_rand(u32 *state)
-{
-	u32 x = *state;
-
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	return *state = x;
-}
 
 #endif /* _HOST_BUDDY_H */

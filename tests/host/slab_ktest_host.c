@@ -2,8 +2,8 @@
  * Runs the kernel self-tests of tests/kernel/test_slab.c on the host, over the fake
  * page allocator, until the kernel can boot them itself: the same source, with the
  * ktest.h services (ktest_fail, ktest_skip, console capture) played by the host TAP
- * runner. KTEST() places its descriptors in a section named slab_ktests here, which
- * the linker brackets with __start_/__stop_ symbols.
+ * harness (tap.h) and log (host_env.h). KTEST() places its descriptors in a section
+ * named slab_ktests here, which the linker brackets with __start_/__stop_ symbols.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,13 +18,11 @@ extern const struct ktest __start_slab_ktests[], __stop_slab_ktests[];
 
 void ktest_fail(const char *file, int line, const char *fmt, ...)
 {
-	char text[256];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
+	tap_vfail(file, line, fmt, ap);
 	va_end(ap);
-	slab_test_fail(file, line, "%s", text);
 }
 
 void ktest_skip(const char *fmt, ...)
@@ -40,23 +38,23 @@ void ktest_skip(const char *fmt, ...)
 
 void ktest_capture_start(void)
 {
-	slab_test_capture_start();
+	host_capture_start();
 }
 
 void ktest_capture_stop(void)
 {
-	slab_test_capture_stop();
+	host_capture_stop();
 }
 
 bool ktest_capture_contains(const char *text)
 {
-	return slab_test_capture_contains(text);
+	return host_log_contains(text);
 }
 
 int main(void)
 {
-	int i, n = __stop_slab_ktests - __start_slab_ktests;
-	struct slab_test_case *cases = calloc(n, sizeof(*cases));
+	int i, status, n = __stop_slab_ktests - __start_slab_ktests;
+	struct tap_case *cases = calloc(n, sizeof(*cases));
 
 	/* gcc emits the descriptors last first: walk back for the source order. */
 	for (i = 0; i < n; i++) {
@@ -65,10 +63,14 @@ int main(void)
 
 		sprintf(name, "ktest_%s_%s", t->suite, t->name);
 		cases[i].name = name;
-		cases[i].run = t->run;
+		cases[i].fn = t->run;
 	}
-	slab_fake_mem_init(4096);
+	slab_test_boot(4096);
 	slab_debug_enable(true);	/* as the kernel's test boot */
 	kmem_cache_init();
-	return slab_test_run(cases, n, NULL, NULL);
+	status = tap_run(cases, n, NULL, NULL);
+	for (i = 0; i < n; i++)
+		free((char *)cases[i].name);
+	free(cases);
+	return status;
 }

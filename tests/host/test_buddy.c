@@ -10,67 +10,12 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <stdarg.h>
 #include "host_buddy.h"
+#include "tap.h"
 #include "memblock.h"
 #include "shrinker.h"
 #include "gfp.h"
 #include "string.h"
-
-/* ---------------------------------------------------------------------------------
- * A minimal TAP harness
- */
-
-static bool test_failed;
-static char diag[8192];
-static size_t diag_len;
-
-static __printf(3, 4) void fail_at(const char *file, int line, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	test_failed = true;
-	if (diag_len >= sizeof(diag) - 256)
-		return;
-	n = snprintf(diag + diag_len, sizeof(diag) - diag_len, "# %s:%d ", file, line);
-	diag_len += n;
-	va_start(ap, fmt);
-	n = vsnprintf(diag + diag_len, sizeof(diag) - diag_len - 1, fmt, ap);
-	va_end(ap);
-	diag_len = min(diag_len + n, sizeof(diag) - 2);
-	diag[diag_len++] = '\n';
-	diag[diag_len] = '\0';
-}
-
-#define CHECK(cond) do {							\
-	if (!(cond))								\
-		fail_at(__FILE__, __LINE__, "expected: %s", #cond);		\
-} while (0)
-
-#define REQUIRE(cond) do {							\
-	if (!(cond)) {								\
-		fail_at(__FILE__, __LINE__, "required: %s", #cond);		\
-		return;								\
-	}									\
-} while (0)
-
-#define CHECK_EQ(a, b) do {							\
-	long long __a = (long long)(a), __b = (long long)(b);			\
-	if (__a != __b)								\
-		fail_at(__FILE__, __LINE__, "%s == %s: %lld (0x%llx) vs %lld (0x%llx)", \
-			#a, #b, __a, (unsigned long long)__a, __b, (unsigned long long)__b); \
-} while (0)
-
-#define CHECK_LOGGED(text) do {							\
-	if (!host_log_contains(text))						\
-		fail_at(__FILE__, __LINE__, "expected a report containing \"%s\"", text); \
-} while (0)
-
-#define CHECK_NOT_LOGGED(text) do {						\
-	if (host_log_contains(text))						\
-		fail_at(__FILE__, __LINE__, "unexpected report containing \"%s\"", text); \
-} while (0)
 
 /* ---------------------------------------------------------------------------------
  * Helpers
@@ -878,7 +823,7 @@ static void buddy_random_alloc_free_run_restores_counts(void)
 			CHECK(check_page_alloc());
 			CHECK_EQ(nr_free_pages(), host_boot_free_pages - held);
 		}
-		if (test_failed)
+		if (tap_failed())
 			return;
 	}
 	for (i = 0; i < (int)ARRAY_SIZE(slot); i++)
@@ -1192,11 +1137,8 @@ static void memblock_dump_prints_both_lists(void)
  * main
  */
 
-#define T(fn)	{ #fn, fn }
-static const struct {
-	const char *name;
-	void (*fn)(void);
-} tests[] = {
+#define T(fn)	TAP_CASE(fn)
+static const struct tap_case tests[] = {
 	T(buddy_boot_releases_every_unreserved_page),
 	T(buddy_zones_cover_dma_normal_highmem),
 	T(buddy_split_takes_smallest_block_and_merge_restores_free_lists),
@@ -1245,44 +1187,18 @@ static void check_nothing_leaked(void)
 {
 	drain_all_pages();
 	if (!check_page_alloc())
-		fail_at(__FILE__, __LINE__, "free lists corrupt after the test");
+		tap_fail(__FILE__, __LINE__, "free lists corrupt after the test");
 	if (nr_free_pages() != host_boot_free_pages)
-		fail_at(__FILE__, __LINE__, "leak: %lu pages free after the test, %lu at boot",
-			nr_free_pages(), host_boot_free_pages);
+		tap_fail(__FILE__, __LINE__, "leak: %lu pages free after the test, %lu at boot",
+			 nr_free_pages(), host_boot_free_pages);
 }
 
-static void print_log(void)
+static void boot(void)
 {
-	const char *p = host_log_text();
-
-	while (*p) {
-		const char *nl = strchr(p, '\n');
-		int len = nl ? (int)(nl - p) : (int)strlen(p);
-
-		printf("#   log: %.*s\n", len, p);
-		p += len + (nl != NULL);
-	}
+	host_mm_boot_default();
 }
 
 int main(void)
 {
-	unsigned int i, failed = 0;
-
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	printf("1..%zu\n", ARRAY_SIZE(tests));
-	for (i = 0; i < ARRAY_SIZE(tests); i++) {
-		test_failed = false;
-		diag_len = 0;
-		diag[0] = '\0';
-		host_mm_boot_default();
-		tests[i].fn();
-		check_nothing_leaked();
-		printf("%s %u - %s\n", test_failed ? "not ok" : "ok", i + 1, tests[i].name);
-		if (test_failed) {
-			failed++;
-			fputs(diag, stdout);
-			print_log();
-		}
-	}
-	return failed ? 1 : 0;
+	return tap_run(tests, ARRAY_SIZE(tests), boot, check_nothing_leaked);
 }

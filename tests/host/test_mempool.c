@@ -23,11 +23,11 @@ static unsigned long active(struct kmem_cache *c)
 
 static void test_mempool_create_rejects_bad_arguments(void)
 {
-	slab_test_capture_start();
+	host_capture_start();
 	CHECK(!mempool_create(-1, mempool_kmalloc, mempool_kfree, (void *)32));
 	CHECK(!mempool_create(2, NULL, mempool_kfree, (void *)32));
 	CHECK(!mempool_create(2, mempool_kmalloc, NULL, (void *)32));
-	slab_test_capture_stop();
+	host_capture_stop();
 	CHECK_LOGGED("mempool_create: bad arguments");
 	mempool_destroy(NULL);
 }
@@ -206,55 +206,31 @@ static void test_mempool_warns_on_gfp_zero(void)
 	void *p;
 
 	REQUIRE(pool);
-	slab_test_capture_start();
+	host_capture_start();
 	p = mempool_alloc(pool, GFP_KERNEL | __GFP_ZERO);
-	slab_test_capture_stop();
+	host_capture_stop();
 	CHECK(p != NULL);
 	CHECK_LOGGED("WARNING");
 	mempool_free(p, pool);
 	mempool_destroy(pool);
 }
 
-static unsigned long base_objs, base_pages;
-
-static void before_case(void)
-{
-	fail_page_alloc_set(0);
-	base_objs = nr_slab_objects();
-	base_pages = nr_free_pages() + nr_slab_pages();
-}
-
-static void after_case(void)
-{
-	fail_page_alloc_set(0);
-	if (slab_validate_all())
-		slab_test_fail(__FILE__, __LINE__, "a cache failed validation");
-	if (nr_slab_objects() != base_objs)
-		slab_test_fail(__FILE__, __LINE__, "%ld objects leaked",
-			       (long)(nr_slab_objects() - base_objs));
-	if (nr_free_pages() + nr_slab_pages() != base_pages)
-		slab_test_fail(__FILE__, __LINE__, "%ld pages leaked",
-			       (long)(base_pages - nr_free_pages() - nr_slab_pages()));
-}
-
-#define CASE(fn) { #fn + 5, fn }
-
-static const struct slab_test_case cases[] = {
-	CASE(test_mempool_create_rejects_bad_arguments),
-	CASE(test_mempool_create_fails_cleanly_without_memory),
-	CASE(test_mempool_preallocates_min_nr_elements),
-	CASE(test_mempool_prefers_the_allocator_while_it_works),
-	CASE(test_page_pool_serves_min_nr_while_page_allocator_fails),
-	CASE(test_slab_pool_serves_min_nr_while_page_allocator_fails),
-	CASE(test_mempool_free_refills_reserve_before_freeing),
-	CASE(test_mempool_resize_grows_and_shrinks_reserve),
-	CASE(test_mempool_warns_on_gfp_zero),
+static const struct tap_case cases[] = {
+	SLAB_CASE(test_mempool_create_rejects_bad_arguments),
+	SLAB_CASE(test_mempool_create_fails_cleanly_without_memory),
+	SLAB_CASE(test_mempool_preallocates_min_nr_elements),
+	SLAB_CASE(test_mempool_prefers_the_allocator_while_it_works),
+	SLAB_CASE(test_page_pool_serves_min_nr_while_page_allocator_fails),
+	SLAB_CASE(test_slab_pool_serves_min_nr_while_page_allocator_fails),
+	SLAB_CASE(test_mempool_free_refills_reserve_before_freeing),
+	SLAB_CASE(test_mempool_resize_grows_and_shrinks_reserve),
+	SLAB_CASE(test_mempool_warns_on_gfp_zero),
 };
 
 int main(void)
 {
-	slab_fake_mem_init(4096);
+	slab_test_boot(4096);
 	slab_debug_enable(true);
 	kmem_cache_init();
-	return slab_test_run(cases, ARRAY_SIZE(cases), before_case, after_case);
+	return tap_run(cases, ARRAY_SIZE(cases), slab_case_before, slab_case_after);
 }

@@ -10,41 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <rbtree.h>
+#include "tap.h"
 
 struct item {
 	struct rb_node node;
 	unsigned long key;
 	bool in_tree;
 };
-
-static int failures, test_no;
-static bool current_failed;
-
-#define CHECK(cond, ...) do {							\
-	if (!(cond)) {								\
-		if (!current_failed)						\
-			printf("# %s:%d: %s\n", __FILE__, __LINE__, #cond);	\
-		current_failed = true;						\
-		printf("# " __VA_ARGS__);					\
-		printf("\n");							\
-	}									\
-} while (0)
-
-static void begin(void)
-{
-	current_failed = false;
-}
-
-static void end(const char *name)
-{
-	test_no++;
-	if (current_failed) {
-		failures++;
-		printf("not ok %d - %s\n", test_no, name);
-	} else {
-		printf("ok %d - %s\n", test_no, name);
-	}
-}
 
 static unsigned long key_of(const struct rb_node *n)
 {
@@ -80,16 +52,16 @@ static int check_subtree(const struct rb_node *n, const struct rb_node *parent,
 	}
 	(*count)++;
 	if (rb_parent(n) != parent) {
-		CHECK(0, "node %lu: wrong parent pointer", key_of(n));
+		CHECK_MSG(0, "node %lu: wrong parent pointer", key_of(n));
 		return -1;
 	}
 	if (key_of(n) < lo || key_of(n) > hi) {
-		CHECK(0, "node %lu out of order (range %lu..%lu)", key_of(n), lo, hi);
+		CHECK_MSG(0, "node %lu out of order (range %lu..%lu)", key_of(n), lo, hi);
 		return -1;
 	}
 	if (rb_color(n) == RB_RED && ((n->rb_left && rb_color(n->rb_left) == RB_RED) ||
 				      (n->rb_right && rb_color(n->rb_right) == RB_RED))) {
-		CHECK(0, "red node %lu has a red child", key_of(n));
+		CHECK_MSG(0, "red node %lu has a red child", key_of(n));
 		return -1;
 	}
 	l = check_subtree(n->rb_left, n, lo, key_of(n), depth + 1, count, height);
@@ -97,7 +69,7 @@ static int check_subtree(const struct rb_node *n, const struct rb_node *parent,
 	if (l < 0 || r < 0)
 		return -1;
 	if (l != r) {
-		CHECK(0, "node %lu: black heights %d (left) and %d (right)", key_of(n), l, r);
+		CHECK_MSG(0, "node %lu: black heights %d (left) and %d (right)", key_of(n), l, r);
 		return -1;
 	}
 	return l + (rb_color(n) == RB_BLACK);
@@ -108,52 +80,49 @@ static bool check_tree(struct rb_root *root, struct item *items, int nitems)
 {
 	int count = 0, height = 0, expected = 0, i, log2 = 0;
 	const struct rb_node *n, *prev = NULL;
-	bool before = current_failed;
+	bool before = tap_failed();
 
 	if (root->rb_node)
-		CHECK(rb_color(root->rb_node) == RB_BLACK, "the root is red");
+		CHECK_MSG(rb_color(root->rb_node) == RB_BLACK, "the root is red");
 	if (check_subtree(root->rb_node, NULL, 0, ~0UL, 0, &count, &height) < 0)
 		return false;
 	for (i = 0; i < nitems; i++)
 		expected += items[i].in_tree;
-	CHECK(count == expected, "tree holds %d nodes, expected %d", count, expected);
+	CHECK_MSG(count == expected, "tree holds %d nodes, expected %d", count, expected);
 	while ((1 << log2) <= count + 1)
 		log2++;
-	CHECK(height <= 2 * log2, "height %d for %d nodes", height, count);
+	CHECK_MSG(height <= 2 * log2, "height %d for %d nodes", height, count);
 	/* Forward and backward walks visit every node in order. */
 	i = 0;
 	for (n = rb_first(root); n; n = rb_next(n), i++) {
-		CHECK(!prev || key_of(prev) <= key_of(n), "rb_next out of order");
-		CHECK(rb_entry(n, struct item, node)->in_tree, "node not in the reference set");
+		CHECK_MSG(!prev || key_of(prev) <= key_of(n), "rb_next out of order");
+		CHECK_MSG(rb_entry(n, struct item, node)->in_tree, "node not in the reference set");
 		prev = n;
 	}
-	CHECK(i == count, "rb_next walk saw %d of %d nodes", i, count);
-	CHECK(prev == rb_last(root), "rb_next walk does not end at rb_last");
+	CHECK_MSG(i == count, "rb_next walk saw %d of %d nodes", i, count);
+	CHECK_MSG(prev == rb_last(root), "rb_next walk does not end at rb_last");
 	i = 0;
 	for (n = rb_last(root); n; n = rb_prev(n))
 		i++;
-	CHECK(i == count, "rb_prev walk saw %d of %d nodes", i, count);
-	return current_failed == before;
+	CHECK_MSG(i == count, "rb_prev walk saw %d of %d nodes", i, count);
+	return tap_failed() == before;
 }
 
 static u32 rng = 2463534242u;
 
 static u32 next_rand(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 17;
-	rng ^= rng << 5;
-	return rng;
+	return host_rand(&rng);
 }
 
 static void rbtree_empty_tree_has_no_nodes(void)
 {
 	struct rb_root root = RB_ROOT;
 
-	begin();
-	CHECK(rb_first(&root) == NULL, "rb_first of an empty tree");
-	CHECK(rb_last(&root) == NULL, "rb_last of an empty tree");
-	end(__func__);
+	tap_begin();
+	CHECK_MSG(rb_first(&root) == NULL, "rb_first of an empty tree");
+	CHECK_MSG(rb_last(&root) == NULL, "rb_last of an empty tree");
+	tap_end(__func__);
 }
 
 static void rbtree_ascending_inserts_stay_balanced(void)
@@ -163,7 +132,7 @@ static void rbtree_ascending_inserts_stay_balanced(void)
 	struct rb_root root = RB_ROOT;
 	int i;
 
-	begin();
+	tap_begin();
 	for (i = 0; i < N; i++) {
 		items[i].key = i;
 		insert(&root, &items[i]);
@@ -171,10 +140,10 @@ static void rbtree_ascending_inserts_stay_balanced(void)
 			break;
 	}
 	check_tree(&root, items, N);
-	CHECK(key_of(rb_first(&root)) == 0, "first key");
-	CHECK(key_of(rb_last(&root)) == N - 1, "last key");
+	CHECK_MSG(key_of(rb_first(&root)) == 0, "first key");
+	CHECK_MSG(key_of(rb_last(&root)) == N - 1, "last key");
 	free(items);
-	end(__func__);
+	tap_end(__func__);
 }
 
 static void rbtree_descending_inserts_stay_balanced(void)
@@ -184,14 +153,14 @@ static void rbtree_descending_inserts_stay_balanced(void)
 	struct rb_root root = RB_ROOT;
 	int i;
 
-	begin();
+	tap_begin();
 	for (i = 0; i < N; i++) {
 		items[i].key = N - i;
 		insert(&root, &items[i]);
 	}
 	check_tree(&root, items, N);
 	free(items);
-	end(__func__);
+	tap_end(__func__);
 }
 
 /* Erase every node, in an order chosen to hit each erase case (root, leaf, two children). */
@@ -202,7 +171,7 @@ static void rbtree_erase_all_in_random_order_leaves_empty_tree(void)
 	struct rb_root root = RB_ROOT;
 	int order[N], i, j, t;
 
-	begin();
+	tap_begin();
 	for (i = 0; i < N; i++) {
 		items[i].key = next_rand() % 5000;
 		insert(&root, &items[i]);
@@ -220,9 +189,9 @@ static void rbtree_erase_all_in_random_order_leaves_empty_tree(void)
 		if (!check_tree(&root, items, N))
 			break;
 	}
-	CHECK(root.rb_node == NULL, "tree not empty after erasing everything");
+	CHECK_MSG(root.rb_node == NULL, "tree not empty after erasing everything");
 	free(items);
-	end(__func__);
+	tap_end(__func__);
 }
 
 /* Random interleaving of inserts and erases, duplicates included, checked after each step. */
@@ -233,7 +202,7 @@ static void rbtree_random_insert_erase_keeps_invariants(void)
 	struct rb_root root = RB_ROOT;
 	int step;
 
-	begin();
+	tap_begin();
 	for (step = 0; step < STEPS; step++) {
 		struct item *it = &items[next_rand() % N];
 
@@ -251,7 +220,7 @@ static void rbtree_random_insert_erase_keeps_invariants(void)
 	}
 	check_tree(&root, items, N);
 	free(items);
-	end(__func__);
+	tap_end(__func__);
 }
 
 static void rbtree_erase_root_repeatedly(void)
@@ -261,7 +230,7 @@ static void rbtree_erase_root_repeatedly(void)
 	struct rb_root root = RB_ROOT;
 	int i;
 
-	begin();
+	tap_begin();
 	for (i = 0; i < N; i++) {
 		items[i].key = i * 7 % N;
 		insert(&root, &items[i]);
@@ -274,9 +243,9 @@ static void rbtree_erase_root_repeatedly(void)
 		if (!check_tree(&root, items, N))
 			break;
 	}
-	CHECK(root.rb_node == NULL && i == N, "erased %d roots", i);
+	CHECK_MSG(root.rb_node == NULL && i == N, "erased %d roots", i);
 	free(items);
-	end(__func__);
+	tap_end(__func__);
 }
 
 int main(void)
@@ -287,6 +256,5 @@ int main(void)
 	rbtree_erase_all_in_random_order_leaves_empty_tree();
 	rbtree_random_insert_erase_keeps_invariants();
 	rbtree_erase_root_repeatedly();
-	printf("1..%d\n", test_no);
-	return failures ? 1 : 0;
+	return tap_done();
 }

@@ -1,5 +1,5 @@
 /*
- * Host unit tests of mm/slab.c over the fake page allocator (slab_fake_page_alloc.c).
+ * Host unit tests of mm/slab.c over the fake page allocator (fake_page_alloc.c).
  *
  * Built twice: test_slab runs with slab_debug on (every cache, kmalloc's included, is
  * a debug cache, as in the kernel's test boot); test_slab_nodebug (SLAB_TEST_NODEBUG)
@@ -55,13 +55,13 @@ static bool logged_ptr(const void *p)
 	char text[32];
 
 	snprintf(text, sizeof(text), "object %p", p);
-	return slab_test_capture_contains(text);
+	return host_log_contains(text);
 }
 
 /* The caller a report names, which must lie in the function `fn` (within 16 KiB). */
 static bool logged_caller_in(void *fn)
 {
-	const char *s = strstr(slab_test_capture_text(), "caller ");
+	const char *s = strstr(host_log_text(), "caller ");
 	void *caller;
 
 	if (!s || sscanf(s, "caller %p", &caller) != 1)
@@ -73,7 +73,7 @@ static bool logged_caller_in(void *fn)
 
 static void test_cache_create_rejects_bad_arguments(void)
 {
-	slab_test_capture_start();
+	host_capture_start();
 	CHECK(!kmem_cache_create(NULL, 32, 0, 0, NULL));
 	CHECK_LOGGED("no name");
 	CHECK(!kmem_cache_create("bad", 0, 0, 0, NULL));
@@ -85,7 +85,7 @@ static void test_cache_create_rejects_bad_arguments(void)
 	CHECK(!kmem_cache_create("bad", 32, 0, 0x1, NULL));
 	CHECK_LOGGED("unknown flags");
 	kmem_cache_destroy(NULL);
-	slab_test_capture_stop();
+	host_capture_stop();
 }
 
 /* Checked in main() before kmem_cache_init(), reported by the case below. */
@@ -95,9 +95,9 @@ static void test_create_before_init_and_second_init_are_refused(void)
 {
 	CHECK(!created_before_init);
 	CHECK(refusal_reported);
-	slab_test_capture_start();
+	host_capture_start();
 	kmem_cache_init();
-	slab_test_capture_stop();
+	host_capture_stop();
 	CHECK_LOGGED("kmem_cache_init: called twice");
 	CHECK(kmalloc_slab(64) && !strcmp(kmem_cache_name(kmalloc_slab(64)), "kmalloc-64"));
 }
@@ -312,10 +312,10 @@ static void test_objects_are_aligned_for_every_size_and_alignment(void)
 					p[i] = kmem_cache_alloc(c, GFP_KERNEL);
 					REQUIRE(p[i]);
 					if ((uintptr_t)p[i] % want)
-						slab_test_fail(__FILE__, __LINE__,
-							       "size %zu align %zu flags %lx: %p "
-							       "not aligned to %zu", sizes[s],
-							       aligns[a], flags[f], p[i], want);
+						tap_fail(__FILE__, __LINE__,
+							 "size %zu align %zu flags %lx: %p "
+							 "not aligned to %zu", sizes[s],
+							 aligns[a], flags[f], p[i], want);
 					memset(p[i], 0x5c, sizes[s]);
 				}
 				for (i = 0; i < 3; i++)
@@ -449,9 +449,9 @@ static void test_destroy_with_live_objects_is_refused(void)
 
 	REQUIRE(c);
 	p = kmem_cache_alloc(c, GFP_KERNEL);
-	slab_test_capture_start();
+	host_capture_start();
 	kmem_cache_destroy(c);
-	slab_test_capture_stop();
+	host_capture_stop();
 	CHECK_LOGGED("kmem_cache_destroy(test_busy)");
 	CHECK_LOGGED("still hold objects");
 	q = kmem_cache_alloc(c, GFP_KERNEL);	/* the cache still works */
@@ -460,9 +460,9 @@ static void test_destroy_with_live_objects_is_refused(void)
 	kmem_cache_free(c, p);
 	kmem_cache_destroy(c);
 
-	slab_test_capture_start();
+	host_capture_start();
 	kmem_cache_destroy(kmalloc_slab(64));
-	slab_test_capture_stop();
+	host_capture_stop();
 	CHECK_LOGGED("boot cache cannot be destroyed");
 }
 
@@ -493,7 +493,7 @@ static void test_shrinker_reaps_free_slabs_when_pages_run_out(void)
 	REQUIRE(c);
 	n = 3 * info(c).objperslab;
 	objs = calloc(n, sizeof(void *));
-	pages = calloc(slab_fake_total_pages(), sizeof(*pages));
+	pages = calloc(fake_total_pages(), sizeof(*pages));
 	for (i = 0; i < n; i++)
 		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
 	for (i = 0; i < n; i++)
@@ -531,16 +531,16 @@ static void test_slabinfo_prints_linux_columns(void)
 	REQUIRE(c);
 	p = kmalloc(64, GFP_KERNEL);
 	si = info(kmalloc_slab(64));
-	slab_test_capture_start();
+	host_capture_start();
 	show_slabinfo();
-	slab_test_capture_stop();
+	host_capture_stop();
 	CHECK_LOGGED("slabinfo - version: 2.1\n");
 	CHECK_LOGGED("# name            <active_objs> <num_objs> <objsize> <objperslab> "
 		     "<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : "
 		     "slabdata <active_slabs> <num_slabs> <sharedavail>");
 	CHECK_LOGGED("\ntest_chain ");
 	CHECK_LOGGED("\nkmem_cache ");
-	line = strstr(slab_test_capture_text(), "\nkmalloc-64 ");
+	line = strstr(host_log_text(), "\nkmalloc-64 ");
 	REQUIRE(line);
 	CHECK_EQ(sscanf(line + 1, "%31s %lu %lu %u %u %u : tunables %u %u %u : slabdata %lu %lu "
 			"%u : overhead %u %u", name, &active, &num, &objsize, &perslab, &pages,
@@ -559,10 +559,10 @@ static void test_slabinfo_prints_linux_columns(void)
 	kfree(p);
 
 	kmem_cache_destroy(c);
-	slab_test_capture_start();
+	host_capture_start();
 	show_slabinfo();
-	slab_test_capture_stop();
-	CHECK(!slab_test_capture_contains("\ntest_chain "));
+	host_capture_stop();
+	CHECK(!host_log_contains("\ntest_chain "));
 }
 
 /* Linux SLAB's target: under 2 % of a slab lost to metadata and leftover for 64 bytes. */
@@ -596,9 +596,9 @@ static void test_poison_catches_write_after_free(void)
 	CHECK_EQ(p[0], POISON_FREE);
 	CHECK_EQ(p[39], POISON_END);
 	p[5] = 0x42;				/* the bug: a write after free */
-	slab_test_capture_start();
+	host_capture_start();
 	q = kmem_cache_alloc(c, GFP_KERNEL);
-	slab_test_capture_stop();
+	host_capture_stop();
 	CHECK(q == p);
 	CHECK_LOGGED("slab test_poison: use after free: byte 5 is 0x42");
 	CHECK(logged_ptr(p));
@@ -616,9 +616,9 @@ static void test_red_zone_catches_overrun_and_underrun(void)
 	REQUIRE(c);
 	p = kmem_cache_alloc(c, GFP_KERNEL);
 	p[24] = 'X';				/* one byte too far */
-	slab_test_capture_start();
+	host_capture_start();
 	kmem_cache_free(c, p);
-	slab_test_capture_stop();
+	host_capture_stop();
 	CHECK_LOGGED("slab test_redzone: red zone overwritten at offset 24 (overrun past the object)");
 	CHECK(logged_ptr(p));
 	CHECK_EQ(info(c).active_objs, 0);	/* freed, zone repaired */
@@ -626,9 +626,9 @@ static void test_red_zone_catches_overrun_and_underrun(void)
 
 	p = kmem_cache_alloc(c, GFP_KERNEL);
 	p[-1] = 'X';
-	slab_test_capture_start();
+	host_capture_start();
 	kmem_cache_free(c, p);
-	slab_test_capture_stop();
+	host_capture_stop();
 	CHECK_LOGGED("red zone overwritten at offset -1 (underrun before the object)");
 	kmem_cache_destroy(c);
 }
@@ -642,9 +642,9 @@ static void test_double_free_is_reported_and_refused(void)
 	a = kmem_cache_alloc(c, GFP_KERNEL);
 	b = kmem_cache_alloc(c, GFP_KERNEL);
 	kmem_cache_free(c, a);
-	slab_test_capture_start();
+	host_capture_start();
 	kmem_cache_free(c, a);
-	slab_test_capture_stop();
+	host_capture_stop();
 	CHECK_LOGGED("slab test_double: double free");
 	CHECK(logged_ptr(a));
 	CHECK(logged_caller_in((void *)test_double_free_is_reported_and_refused));
@@ -669,9 +669,9 @@ static void test_free_into_wrong_cache_is_reported_and_refused(void)
 
 	REQUIRE(a && b);
 	p = kmem_cache_alloc(a, GFP_KERNEL);
-	slab_test_capture_start();
+	host_capture_start();
 	kmem_cache_free(b, p);
-	slab_test_capture_stop();
+	host_capture_stop();
 	CHECK_LOGGED("slab test_wrong_b: wrong cache: object belongs to test_wrong_a");
 	CHECK(logged_ptr(p));
 	CHECK_EQ(info(a).active_objs, 1);
@@ -690,14 +690,14 @@ static void test_free_of_non_objects_is_reported_and_refused(void)
 
 	REQUIRE(c && page);
 	p = kmem_cache_alloc(c, GFP_KERNEL);
-	slab_test_capture_start();
+	host_capture_start();
 	kmem_cache_free(c, p + 8);
 	CHECK_LOGGED("not an object start");
 	kmem_cache_free(c, page_address(page));
 	CHECK_LOGGED("not a slab object");
 	kmem_cache_free(c, &local);
 	CHECK_LOGGED("outside the direct map");
-	slab_test_capture_stop();
+	host_capture_stop();
 	CHECK_EQ(info(c).active_objs, 1);
 	kmem_cache_free(c, p);
 	__free_pages(page, 0);
@@ -722,7 +722,7 @@ static void test_kmalloc_size_classes_and_boundaries(void)
 		snprintf(name, sizeof(name), "kmalloc-%zu", n);
 		REQUIRE(c);
 		if (strcmp(kmem_cache_name(c), name))
-			slab_test_fail(__FILE__, __LINE__, "size %zu in %s", n, kmem_cache_name(c));
+			tap_fail(__FILE__, __LINE__, "size %zu in %s", n, kmem_cache_name(c));
 		if (i > 0)
 			CHECK(kmalloc_slab(kmalloc_sizes[i - 1] + 1) == c);
 		if (i + 1 < ARRAY_SIZE(kmalloc_sizes))
@@ -757,7 +757,7 @@ static void test_kmalloc_power_of_two_sizes_are_naturally_aligned(void)
 			p[j] = kmalloc(n, GFP_KERNEL);
 			REQUIRE(p[j]);
 			if ((uintptr_t)p[j] % want)
-				slab_test_fail(__FILE__, __LINE__, "kmalloc(%zu) = %p", n, p[j]);
+				tap_fail(__FILE__, __LINE__, "kmalloc(%zu) = %p", n, p[j]);
 		}
 		for (j = 0; j < 4; j++)
 			kfree(p[j]);
@@ -807,15 +807,15 @@ static void test_kmalloc_above_128k_uses_compound_pages(void)
 	kfree(p);
 	CHECK_EQ(nr_free_pages(), start);
 
-	slab_test_capture_start();
+	host_capture_start();
 	CHECK(!kmalloc(KMALLOC_MAX_SIZE + 1, GFP_KERNEL));
-	slab_test_capture_stop();
+	host_capture_stop();
 	CHECK_LOGGED("is more than KMALLOC_MAX_SIZE");
-	slab_test_capture_start();
+	host_capture_start();
 	CHECK(!kmalloc(KMALLOC_MAX_SIZE + 1, GFP_KERNEL | __GFP_NOWARN));
 	CHECK(!kmalloc((size_t)-1, GFP_KERNEL | __GFP_NOWARN));
-	slab_test_capture_stop();
-	CHECK(!slab_test_capture_contains("KMALLOC_MAX_SIZE"));
+	host_capture_stop();
+	CHECK(!host_log_contains("KMALLOC_MAX_SIZE"));
 }
 
 static void test_kcalloc_overflow_returns_null(void)
@@ -881,9 +881,9 @@ static void test_kmalloc_reports_use_after_free(void)
 	p = kmalloc(64, GFP_KERNEL);
 	kfree(p);
 	p[3] = 1;
-	slab_test_capture_start();
+	host_capture_start();
 	q = kmalloc(64, GFP_KERNEL);
-	slab_test_capture_stop();
+	host_capture_stop();
 	CHECK(q == p);
 	CHECK_LOGGED("slab kmalloc-64: use after free: byte 3 is 0x01");
 	CHECK(logged_caller_in((void *)test_kmalloc_reports_use_after_free));
@@ -898,7 +898,7 @@ static void test_kfree_of_bad_pointers_is_reported_and_refused(void)
 	int local;
 
 	REQUIRE(page && p && big);
-	slab_test_capture_start();
+	host_capture_start();
 	kfree(&local);
 	CHECK_LOGGED("kfree: ");
 	CHECK_LOGGED("is not a kmalloc address");
@@ -908,10 +908,10 @@ static void test_kfree_of_bad_pointers_is_reported_and_refused(void)
 	CHECK_LOGGED("is not a live kmalloc object");
 	kfree(big + PAGE_SIZE);
 	kfree(p);
-	slab_test_capture_start();
+	host_capture_start();
 	kfree(p);
 	CHECK_LOGGED("slab kmalloc-64: double free");
-	slab_test_capture_stop();
+	host_capture_stop();
 	CHECK_EQ(nr_free_pages(), free_before);
 	kfree(big);
 	__free_pages(page, 0);
@@ -962,76 +962,52 @@ static void test_general_caches_report_their_overhead(void)
 	}
 }
 
-static unsigned long base_objs, base_pages;
-
-static void before_case(void)
-{
-	fail_page_alloc_set(0);
-	base_objs = nr_slab_objects();
-	base_pages = nr_free_pages() + nr_slab_pages();
-}
-
-static void after_case(void)
-{
-	fail_page_alloc_set(0);
-	if (slab_validate_all())
-		slab_test_fail(__FILE__, __LINE__, "a cache failed validation");
-	if (nr_slab_objects() != base_objs)
-		slab_test_fail(__FILE__, __LINE__, "%ld objects leaked",
-			       (long)(nr_slab_objects() - base_objs));
-	if (nr_free_pages() + nr_slab_pages() != base_pages)
-		slab_test_fail(__FILE__, __LINE__, "%ld pages leaked",
-			       (long)(base_pages - nr_free_pages() - nr_slab_pages()));
-}
-
-#define CASE(fn) { #fn + 5, fn }
-
-static const struct slab_test_case cases[] = {
-	CASE(test_cache_create_rejects_bad_arguments),
-	CASE(test_create_before_init_and_second_init_are_refused),
-	CASE(test_slabs_move_between_full_partial_and_free_lists),
-	CASE(test_allocation_prefers_partial_slab_over_free_slab),
-	CASE(test_constructor_runs_once_per_object_when_slab_is_created),
-	CASE(test_colour_offsets_differ_between_consecutive_slabs),
-	CASE(test_objects_are_aligned_for_every_size_and_alignment),
-	CASE(test_slab_pages_point_at_their_cache_and_slab),
-	CASE(test_array_cache_returns_hot_objects_first),
-	CASE(test_zalloc_returns_zeroed_objects),
-	CASE(test_shrink_and_destroy_give_pages_back),
-	CASE(test_destroy_with_live_objects_is_refused),
-	CASE(test_allocation_failure_returns_null_and_keeps_cache_sane),
-	CASE(test_shrinker_reaps_free_slabs_when_pages_run_out),
-	CASE(test_slabinfo_prints_linux_columns),
-	CASE(test_64_byte_objects_lose_under_2_percent),
-	CASE(test_poison_catches_write_after_free),
-	CASE(test_red_zone_catches_overrun_and_underrun),
-	CASE(test_double_free_is_reported_and_refused),
-	CASE(test_free_into_wrong_cache_is_reported_and_refused),
-	CASE(test_free_of_non_objects_is_reported_and_refused),
-	CASE(test_kmalloc_size_classes_and_boundaries),
-	CASE(test_kmalloc_power_of_two_sizes_are_naturally_aligned),
-	CASE(test_kmalloc_zero_and_kfree_null),
-	CASE(test_kmalloc_above_128k_uses_compound_pages),
-	CASE(test_kcalloc_overflow_returns_null),
-	CASE(test_krealloc_keeps_contents),
-	CASE(test_kzalloc_zeroes_and_kmalloc_does_not_need_to),
-	CASE(test_general_caches_report_their_overhead),
+static const struct tap_case cases[] = {
+	SLAB_CASE(test_cache_create_rejects_bad_arguments),
+	SLAB_CASE(test_create_before_init_and_second_init_are_refused),
+	SLAB_CASE(test_slabs_move_between_full_partial_and_free_lists),
+	SLAB_CASE(test_allocation_prefers_partial_slab_over_free_slab),
+	SLAB_CASE(test_constructor_runs_once_per_object_when_slab_is_created),
+	SLAB_CASE(test_colour_offsets_differ_between_consecutive_slabs),
+	SLAB_CASE(test_objects_are_aligned_for_every_size_and_alignment),
+	SLAB_CASE(test_slab_pages_point_at_their_cache_and_slab),
+	SLAB_CASE(test_array_cache_returns_hot_objects_first),
+	SLAB_CASE(test_zalloc_returns_zeroed_objects),
+	SLAB_CASE(test_shrink_and_destroy_give_pages_back),
+	SLAB_CASE(test_destroy_with_live_objects_is_refused),
+	SLAB_CASE(test_allocation_failure_returns_null_and_keeps_cache_sane),
+	SLAB_CASE(test_shrinker_reaps_free_slabs_when_pages_run_out),
+	SLAB_CASE(test_slabinfo_prints_linux_columns),
+	SLAB_CASE(test_64_byte_objects_lose_under_2_percent),
+	SLAB_CASE(test_poison_catches_write_after_free),
+	SLAB_CASE(test_red_zone_catches_overrun_and_underrun),
+	SLAB_CASE(test_double_free_is_reported_and_refused),
+	SLAB_CASE(test_free_into_wrong_cache_is_reported_and_refused),
+	SLAB_CASE(test_free_of_non_objects_is_reported_and_refused),
+	SLAB_CASE(test_kmalloc_size_classes_and_boundaries),
+	SLAB_CASE(test_kmalloc_power_of_two_sizes_are_naturally_aligned),
+	SLAB_CASE(test_kmalloc_zero_and_kfree_null),
+	SLAB_CASE(test_kmalloc_above_128k_uses_compound_pages),
+	SLAB_CASE(test_kcalloc_overflow_returns_null),
+	SLAB_CASE(test_krealloc_keeps_contents),
+	SLAB_CASE(test_kzalloc_zeroes_and_kmalloc_does_not_need_to),
+	SLAB_CASE(test_general_caches_report_their_overhead),
 #ifndef SLAB_TEST_NODEBUG
-	CASE(test_kmalloc_reports_use_after_free),
-	CASE(test_kfree_of_bad_pointers_is_reported_and_refused),
+	SLAB_CASE(test_kmalloc_reports_use_after_free),
+	SLAB_CASE(test_kfree_of_bad_pointers_is_reported_and_refused),
 #endif
 };
 
 int main(void)
 {
 	if (!DEBUG_BUILD)
-		slab_test_name_suffix = "_nodebug";
-	slab_fake_mem_init(4096);		/* 16 MiB */
+		tap_name_suffix = "_nodebug";
+	slab_test_boot(4096);		/* 16 MiB */
 	slab_debug_enable(DEBUG_BUILD);
-	slab_test_capture_start();
+	host_capture_start();
 	created_before_init = kmem_cache_create("early", 32, 0, 0, NULL) != NULL;
-	refusal_reported = slab_test_capture_contains("called before kmem_cache_init()");
-	slab_test_capture_stop();
+	refusal_reported = host_log_contains("called before kmem_cache_init()");
+	host_capture_stop();
 	kmem_cache_init();
-	return slab_test_run(cases, ARRAY_SIZE(cases), before_case, after_case);
+	return tap_run(cases, ARRAY_SIZE(cases), slab_case_before, slab_case_after);
 }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "vma_host.h"
+#include "tap.h"
 #include "mman.h"
 #include "string.h"
 #include "syscalls.h"
@@ -22,37 +23,12 @@
 #define BASE	0xB8000000UL	/* mmap_base for a 3 GiB user space, 8 MiB stack limit */
 #define ENOMEM_ ((unsigned long)-ENOMEM)
 
-static int failures, test_no;
-static bool current_failed;
-
-#define FAIL_HEADER() do {							\
-	if (!current_failed)							\
-		printf("# %s:%d: failed\n", __FILE__, __LINE__);		\
-	current_failed = true;							\
-} while (0)
-
-#define CHECK(cond) do {							\
-	if (!(cond)) {								\
-		FAIL_HEADER();							\
-		printf("# %s:%d: %s\n", __FILE__, __LINE__, #cond);		\
-	}									\
-} while (0)
-
-#define CHECK_EQ(a, b) do {							\
-	unsigned long __a = (unsigned long)(a), __b = (unsigned long)(b);	\
-	if (__a != __b) {							\
-		FAIL_HEADER();							\
-		printf("# %s:%d: %s == %s: 0x%lx vs 0x%lx (%ld vs %ld)\n",	\
-		       __FILE__, __LINE__, #a, #b, __a, __b, (long)__a, (long)__b); \
-	}									\
-} while (0)
-
 static unsigned long free_at_start;
 static struct mm_struct *mm;
 
 static void begin(void)
 {
-	current_failed = false;
+	tap_begin();
 	host_env_init();
 	free_at_start = host_free_pages();
 	mm = mm_alloc();
@@ -71,13 +47,7 @@ static void end(const char *name)
 	CHECK_EQ(host_vma_count, 0);
 	CHECK_EQ(host_mm_count, 0);
 	CHECK_EQ(host_warnings, 0);
-	test_no++;
-	if (current_failed) {
-		failures++;
-		printf("not ok %d - %s\n", test_no, name);
-	} else {
-		printf("ok %d - %s\n", test_no, name);
-	}
+	tap_end(name);
 }
 
 static unsigned long anon(unsigned long addr, unsigned long len, unsigned long prot,
@@ -1062,6 +1032,5 @@ int main(void)
 	maps_dump_uses_linux_format();
 	syscalls_act_on_current_mm();
 	mmput_of_the_running_mm_switches_to_swapper();
-	printf("1..%d\n", test_no);
-	return failures ? 1 : 0;
+	return tap_done();
 }

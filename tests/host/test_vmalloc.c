@@ -10,58 +10,12 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <stdarg.h>
 #include "host_vmalloc.h"
+#include "tap.h"
 #include "io.h"
 #include "slab.h"
 #include "string.h"
 #include "vmalloc.h"
-
-static bool test_failed;
-static char diag[8192];
-static size_t diag_len;
-
-static __printf(3, 4) void fail_at(const char *file, int line, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	test_failed = true;
-	if (diag_len >= sizeof(diag) - 256)
-		return;
-	n = snprintf(diag + diag_len, sizeof(diag) - diag_len, "# %s:%d ", file, line);
-	diag_len += n;
-	va_start(ap, fmt);
-	n = vsnprintf(diag + diag_len, sizeof(diag) - diag_len - 1, fmt, ap);
-	va_end(ap);
-	diag_len = min(diag_len + n, sizeof(diag) - 2);
-	diag[diag_len++] = '\n';
-	diag[diag_len] = '\0';
-}
-
-#define CHECK(cond) do {							\
-	if (!(cond))								\
-		fail_at(__FILE__, __LINE__, "expected: %s", #cond);		\
-} while (0)
-
-#define REQUIRE(cond) do {							\
-	if (!(cond)) {								\
-		fail_at(__FILE__, __LINE__, "required: %s", #cond);		\
-		return;								\
-	}									\
-} while (0)
-
-#define CHECK_EQ(a, b) do {							\
-	long long __a = (long long)(a), __b = (long long)(b);			\
-	if (__a != __b)								\
-		fail_at(__FILE__, __LINE__, "%s == %s: %lld (0x%llx) vs %lld (0x%llx)", \
-			#a, #b, __a, (unsigned long long)__a, __b, (unsigned long long)__b); \
-} while (0)
-
-#define CHECK_LOGGED(text) do {							\
-	if (!host_log_contains(text))						\
-		fail_at(__FILE__, __LINE__, "expected a report containing \"%s\"", text); \
-} while (0)
 
 #define A(p)	((unsigned long)(p))
 
@@ -415,11 +369,8 @@ static void a_full_vmalloc_range_fails_cleanly_and_gaps_are_found(void)
 
 /* ------------------------------------------------------------------------------ */
 
-#define T(fn) { #fn, fn }
-static const struct {
-	const char *name;
-	void (*fn)(void);
-} tests[] = {
+#define T(fn)	TAP_CASE(fn)
+static const struct tap_case tests[] = {
 	T(vmalloc_maps_every_page_in_order_and_leaves_the_guard_unmapped),
 	T(vmalloc_takes_highmem_first),
 	T(first_fit_reuses_the_lowest_gap_and_merges_neighbours),
@@ -438,8 +389,16 @@ static const struct {
 	T(a_full_vmalloc_range_fails_cleanly_and_gaps_are_found),
 };
 
+static void boot(void)
+{
+	host_vmalloc_boot();
+}
+
+/* Whatever a test did, the machine must be as booted. */
 static void check_nothing_leaked(void)
 {
+	host_kmalloc_fail_nth(0);
+	fail_page_alloc_set(0);
 	CHECK_EQ(vmalloc_nr_areas(), 0);
 	CHECK_EQ(host_mapped_pages(VMALLOC_START, VMALLOC_END), 0);
 	CHECK_EQ(nr_free_pages(), host_boot_free_pages);
@@ -450,26 +409,5 @@ static void check_nothing_leaked(void)
 
 int main(void)
 {
-	unsigned int i, failed = 0;
-
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	printf("1..%zu\n", ARRAY_SIZE(tests));
-	for (i = 0; i < ARRAY_SIZE(tests); i++) {
-		test_failed = false;
-		diag_len = 0;
-		diag[0] = '\0';
-		host_vmalloc_boot();
-		tests[i].fn();
-		host_kmalloc_fail_nth(0);
-		fail_page_alloc_set(0);
-		check_nothing_leaked();
-		printf("%s %u - %s\n", test_failed ? "not ok" : "ok", i + 1, tests[i].name);
-		if (test_failed) {
-			failed++;
-			fputs(diag, stdout);
-			printf("# --- kernel log ---\n");
-			printf("# %s\n", host_log_text());
-		}
-	}
-	return failed ? 1 : 0;
+	return tap_run(tests, ARRAY_SIZE(tests), boot, check_nothing_leaked);
 }

@@ -1,14 +1,14 @@
 /*
  * Host-side stand-in for the kernel around the address-space code (mm/vma.c, mmap.c,
- * memory.c, mprotect.c, mremap.c, madvise.c, kernel/rbtree.c), which is compiled
- * natively with HOST_TEST.
+ * memory.c, mprotect.c, mremap.c, madvise.c, mm_cache.c, pgtable.c, kernel/rbtree.c),
+ * which is compiled natively with HOST_TEST.
  *
- * "Physical memory" is an arena of HOST_PAGES pages; PAGE_OFFSET (host_page_offset) is
- * its address, so __va/__pa and page_to_phys work unchanged. A minimal order-0 page
- * allocator hands out its pages (freed pages are poisoned, so a page that should have
- * been zeroed is caught) and counts them; page tables are real two-level i386 tables
- * kept in those pages, so page-table leaks show in nr_free_pages() too. Areas come from
- * calloc, counted. printk goes to a log that tests search.
+ * "Physical memory" is the fake page allocator's arena of HOST_PAGES pages
+ * (fake_page_alloc.h), with frame 0 kept out so that a pte of 0 never names a real
+ * page; page tables are real two-level i386 tables built by mm/pgtable.c in those
+ * pages, so page-table leaks show in nr_free_pages() too. Areas and mm_structs come
+ * from calloc through a stand-in for the two slab caches of mm/mm_cache.c, counted.
+ * printk goes to the log of host_env.h.
  *
  * host_access() plays a user instruction touching one byte: it walks the page table
  * and, when the CPU would fault, does what do_page_fault() does (fault_decide, then
@@ -22,24 +22,20 @@
 #include "mmap.h"
 #include "pgtable.h"
 #include "sched.h"
+#include "host_env.h"
+#include "fake_page_alloc.h"
 
 #define HOST_PAGES	8192UL		/* 32 MiB of "RAM" */
-#define HOST_POISON	0xA5
 
-void host_env_init(void);
-unsigned long host_free_pages(void);	/* nr_free_pages() */
-extern unsigned long host_totalram;	/* what totalram_pages() reports (overcommit) */
+void host_env_init(void);		/* a fresh machine, log and counters */
 extern unsigned long host_vma_count;	/* areas allocated and not freed */
 extern unsigned long host_mm_count;
 extern unsigned long host_fail_vma_alloc;	/* N > 0: the Nth next area allocation fails */
-void host_fail_page_alloc_nth(unsigned long nth);	/* the nth next alloc_pages() fails */
-extern unsigned long host_warnings;	/* WARN_ON hits */
-extern unsigned long host_tlb_flushes;
 
-/* Log. */
-void host_log_reset(void);
-bool host_log_contains(const char *text);
-const char *host_log_text(void);
+static inline unsigned long host_free_pages(void)
+{
+	return nr_free_pages();
+}
 
 /* A user access to one byte, as the CPU plus do_page_fault would treat it. */
 enum host_access_result { HOST_OK, HOST_SEGV, HOST_OOM };
@@ -60,15 +56,5 @@ int host_check_mm(struct mm_struct *mm);
 
 /* A fake current process whose mm is mm (for the sys_* wrappers). */
 void host_set_current(struct mm_struct *mm);
-
-static inline u32 host_rand(u32 *state)
-{
-	u32 x = *state;
-
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	return *state = x;
-}
 
 #endif /* _VMA_HOST_H */

@@ -1,17 +1,19 @@
 /*
- * A fake page allocator for host tests of the slab allocator: the interface of
- * mm/page_alloc.c (alloc_pages, __free_pages, nr_free_pages, fail_page_alloc_set,
- * shrinkers) over a malloc'ed arena, without the buddy allocator's speed.
+ * The fake page allocator of fake_page_alloc.h: the interface of mm/page_alloc.c
+ * (alloc_pages, __free_pages, nr_free_pages, fail_page_alloc_set, shrinkers) over a
+ * malloc'ed arena, without the buddy allocator's speed but with stricter checks.
  *
  * The arena is aligned to 4 MiB so that a block of 2^order pages at an order-aligned
  * pfn is aligned like a real buddy block. Allocation is first fit over order-aligned
- * pfns; block_order[] remembers the order of each allocated block so that a free with
- * the wrong order, a double free, or a free of a page still marked PG_slab stops the
- * test at once. Free pages are poisoned for AddressSanitizer.
+ * pfns; block_order[] remembers the order of each allocated block. Any misuse stops
+ * the test at once: a free with the wrong order, a double free, a free of a reserved
+ * page, of a page still mapped (_mapcount) or shared (_refcount), or still marked
+ * PG_slab; and a free page found with a reference or a mapping when it is handed out.
  *
  * As in the real allocator, an allocation with __GFP_RECLAIM that finds nothing runs
- * the shrinkers once and retries. Injected failures (fail_page_alloc_set) fail the
- * call outright, before any shrinker runs.
+ * the shrinkers once and retries. Injected failures fail the call outright, before
+ * any shrinker runs: fail_page_alloc_set(n) the next n calls (~0: all of them),
+ * host_fail_page_alloc_nth(n) only the nth next one.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,17 +21,17 @@
 #include "gfp.h"
 #include "shrinker.h"
 #include "string.h"
-#include "slab_test.h"
+#include "fake_page_alloc.h"
 
 #if defined(__SANITIZE_ADDRESS__)
-#define SLAB_FAKE_ASAN 1
+#define FAKE_ASAN 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
-#define SLAB_FAKE_ASAN 1
+#define FAKE_ASAN 1
 #endif
 #endif
 
-#ifdef SLAB_FAKE_ASAN
+#ifdef FAKE_ASAN
 void __asan_poison_memory_region(void const volatile *addr, size_t size);
 void __asan_unpoison_memory_region(void const volatile *addr, size_t size);
 #define POISON(a, s)	__asan_poison_memory_region(a, s)
@@ -41,58 +43,72 @@ void __asan_unpoison_memory_region(void const volatile *addr, size_t size);
 
 #define MAX_ORDER_PAGES	(1UL << 10)
 
-uintptr_t host_page_offset;
 struct page *mem_map;
 unsigned long max_pfn, max_low_pfn;
 void *high_memory;
+unsigned long host_totalram;
 
+static unsigned char *arena;
 static unsigned char *block_order;	/* order + 1 at the head of an allocated block */
 static bool *page_used;
-static unsigned long nr_pages, nr_free, fail_nr, fail_count;
+static unsigned long nr_pages, nr_free, fail_nr, fail_nth, fail_count;
 static bool scribble = true;
-
-void slab_fake_set_scribble(bool on)
-{
-	scribble = on;
-}
 static LIST_HEAD(shrinker_list);
 
-static void fake_bug(const char *what, unsigned long pfn)
+/*
+ * First fit from first_free, the lowest pfn that may be free (kept by alloc and free),
+ * so that a run of order-0 allocations does not rescan the used pages each time.
+ */
+static unsigned long first_free;
+
+static __noreturn void fake_bug(const char *what, unsigned long pfn)
 {
 	fprintf(stderr, "fake page allocator: BUG: %s (pfn %lu)\n", what, pfn);
 	abort();
 }
 
-void slab_fake_mem_init(unsigned long pages)
+void fake_mem_init(unsigned long pages)
 {
-	size_t bytes = pages * PAGE_SIZE;
-	void *arena;
+	size_t bytes;
 
 	pages = ALIGN(pages, MAX_ORDER_PAGES);
 	bytes = pages * PAGE_SIZE;
-	arena = aligned_alloc(4UL << 20, bytes);
-	if (!arena)
-		fake_bug("no memory for the arena", 0);
+	if (!arena) {
+		arena = aligned_alloc(4UL << 20, bytes);
+		mem_map = malloc(pages * sizeof(struct page));
+		block_order = malloc(pages);
+		page_used = malloc(pages * sizeof(bool));
+		if (!arena || !mem_map || !block_order || !page_used)
+			fake_bug("no memory for the arena and mem_map", 0);
+		nr_pages = pages;
+	} else if (pages != nr_pages) {
+		fake_bug("a fresh machine of another size", pages);
+	}
+	memset(mem_map, 0, pages * sizeof(struct page));
+	memset(block_order, 0, pages);
+	memset(page_used, 0, pages * sizeof(bool));
 	host_page_offset = (uintptr_t)arena;
-	mem_map = calloc(pages, sizeof(struct page));
-	block_order = calloc(pages, 1);
-	page_used = calloc(pages, sizeof(bool));
-	if (!mem_map || !block_order || !page_used)
-		fake_bug("no memory for mem_map", 0);
-	nr_pages = nr_free = pages;
+	nr_free = host_totalram = pages;
 	max_pfn = max_low_pfn = pages;
-	high_memory = (char *)arena + bytes;
+	high_memory = arena + bytes;
+	first_free = 0;
+	fail_nr = fail_nth = fail_count = 0;
 	POISON(arena, bytes);
 }
 
-unsigned long slab_fake_total_pages(void)
+unsigned long fake_total_pages(void)
 {
 	return nr_pages;
 }
 
-unsigned long slab_fake_fail_count(void)
+unsigned long fake_fail_count(void)
 {
 	return fail_count;
+}
+
+void fake_set_scribble(bool on)
+{
+	scribble = on;
 }
 
 void *page_address(const struct page *page)
@@ -107,7 +123,7 @@ unsigned long nr_free_pages(void)
 
 unsigned long totalram_pages(void)
 {
-	return nr_pages;
+	return host_totalram;
 }
 
 void fail_page_alloc_set(unsigned long nr)
@@ -115,11 +131,10 @@ void fail_page_alloc_set(unsigned long nr)
 	fail_nr = nr;
 }
 
-/*
- * First fit from first_free, the lowest pfn that may be free (kept by alloc and free),
- * so that a run of order-0 allocations does not rescan the used pages each time.
- */
-static unsigned long first_free;
+void host_fail_page_alloc_nth(unsigned long nth)
+{
+	fail_nth = nth;
+}
 
 static long find_free_block(unsigned int order)
 {
@@ -136,20 +151,25 @@ static long find_free_block(unsigned int order)
 	return -1;
 }
 
+static bool injected_failure(void)
+{
+	if (fail_nr) {
+		if (fail_nr != ~0UL)
+			fail_nr--;
+		fail_count++;
+		return true;
+	}
+	return fail_nth && --fail_nth == 0;
+}
+
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	unsigned long n = 1UL << order, i;
 	struct page *page;
 	long pfn;
 
-	if (order > 10)
+	if (order > 10 || injected_failure())
 		return NULL;
-	if (fail_nr) {
-		if (fail_nr != ~0UL)
-			fail_nr--;
-		fail_count++;
-		return NULL;
-	}
 	pfn = find_free_block(order);
 	if (pfn < 0 && (gfp & __GFP_RECLAIM)) {
 		shrink_all();
@@ -160,9 +180,10 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 
 	page = pfn_to_page(pfn);
 	for (i = 0; i < n; i++) {
+		if (page[i]._refcount || page[i]._mapcount)
+			fake_bug("a free page is still referenced or mapped", pfn + i);
 		page_used[pfn + i] = true;
 		page[i].flags = 0;
-		page[i]._refcount = 0;
 		page[i].private = 0;
 	}
 	page->_refcount = 1;
@@ -189,6 +210,10 @@ void __free_pages(struct page *page, unsigned int order)
 	if (block_order[pfn] != order + 1)
 		fake_bug(block_order[pfn] ? "__free_pages with the wrong order" :
 			 "__free_pages of a page that is not allocated", pfn);
+	if (PageReserved(page))
+		fake_bug("__free_pages of a reserved page", pfn);
+	if (page->_refcount != 1 || page->_mapcount != 0)
+		fake_bug("__free_pages of a page still shared or mapped", pfn);
 	for (i = 0; i < n; i++)
 		if (PageSlab(page + i))
 			fake_bug("__free_pages of a page still marked PG_slab", pfn + i);
@@ -221,12 +246,6 @@ void free_pages(unsigned long addr, unsigned int order)
 {
 	if (addr)
 		__free_pages(virt_to_page(addr), order);
-}
-
-void put_page(struct page *page)
-{
-	if (--page->_refcount == 0)
-		__free_pages(page, 0);
 }
 
 void register_shrinker(struct shrinker *s)
