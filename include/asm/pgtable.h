@@ -35,7 +35,8 @@ typedef u32 pgd_t;
 #define PTRS_PER_PTE	1024
 #define PGDIR_SIZE	(1UL << PGDIR_SHIFT)
 #define PGDIR_MASK	(~(PGDIR_SIZE - 1))
-#define KERNEL_PGD_BOUNDARY	(PAGE_OFFSET >> PGDIR_SHIFT)	/* 768 */
+/* The first directory entry of the kernel half (768): user space ends at TASK_SIZE. */
+#define KERNEL_PGD_BOUNDARY	(TASK_SIZE >> PGDIR_SHIFT)
 
 #define pgd_index(addr)	(((addr) >> PGDIR_SHIFT) & (PTRS_PER_PGD - 1))
 #define pte_index(addr)	(((addr) >> PAGE_SHIFT) & (PTRS_PER_PTE - 1))

@@ -1,6 +1,6 @@
 # Host tests of the address space: kernel/rbtree.c, and the area, mapping and page-level
 # code (mm/vma.c, mmap.c, memory.c, mprotect.c, mremap.c, madvise.c, mm_cache.c, and
-# pgtable.c through tests/host/pgtable_host.c) compiled natively around
+# pgtable.c) compiled natively around
 # tests/host/vma_host_env.c over the fake page allocator (tests/host/fake_page_alloc.c).
 #
 #   build/host/test_rbtree      red-black tree invariants under random inserts/erases
@@ -9,9 +9,9 @@
 #   make fuzz-vma               a longer fuzz run (FUZZ_TIME seconds, default 60)
 
 VMA_HOST_SRC    := kernel/rbtree.c mm/vma.c mm/mmap.c mm/memory.c mm/mprotect.c \
-                   mm/mremap.c mm/madvise.c mm/mm_cache.c tests/host/pgtable_host.c \
+                   mm/mremap.c mm/madvise.c mm/mm_cache.c mm/pgtable.c \
                    tests/host/vma_host_env.c tests/host/fake_page_alloc.c $(HOST_ENV_SRC)
-VMA_HOST_DEPS   := $(VMA_HOST_SRC) mm/pgtable.c tests/host/vma_host.h \
+VMA_HOST_DEPS   := $(VMA_HOST_SRC) tests/host/vma_host.h \
                    tests/host/fake_page_alloc.h tests/host/vma.mk $(HOST_ENV_DEPS)
 
 $(eval $(call host_test,$(BUILD)/host/test_rbtree, \
