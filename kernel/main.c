@@ -47,7 +47,6 @@ void start_kernel(u32 magic, u32 info_phys)
 	serial_init();
 	gdt_init();
 	idt_init();
-	fpu_init();
 	early_fixmap_init();
 	mbi = multiboot_check(magic, info_phys);
 	if (!mbi)
@@ -59,6 +58,7 @@ void start_kernel(u32 magic, u32 info_phys)
 
 	pr_notice("\nTeaching kernel for i386: Linux's memory management, small enough to read.\n");
 	pr_info("Command line: %s\n", cmdline_get());
+	fpu_init();
 	setup_arch(mbi);
 	mem_init(mbi);
 	/* Self-tests check every object for overruns and use after free. */
@@ -81,8 +81,8 @@ void start_kernel(u32 magic, u32 info_phys)
 		machine_exit(QEMU_EXIT_PASS);
 	}
 
-	pr_notice("Nothing to run (boot with \"test\" to run the self-tests). "
-		  "Idle; leave QEMU with Ctrl-A X.\n");
+	pr_notice("Nothing to run: boot with \"test\" for the self-tests, or run a program "
+		  "with tools/run-elf. Idle; leave QEMU with Ctrl-A X.\n");
 	for (;;)
 		halt();
 }
