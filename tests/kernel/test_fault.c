@@ -20,9 +20,8 @@
 #include <string.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
+#include "mm_test.h"
 
-#define P	PAGE_SIZE
-#define RW	(PROT_READ | PROT_WRITE)
 #define UR	X86_PF_USER			/* user read, page not present */
 #define UW	(X86_PF_USER | X86_PF_WRITE)	/* user write, page not present */
 #define TOP	TASK_SIZE
@@ -31,25 +30,6 @@ static unsigned long anon(struct mm_struct *mm, unsigned long addr, unsigned lon
 			  unsigned long prot)
 {
 	return do_mmap(mm, addr, len, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1UL, 0);
-}
-
-static unsigned long count_start(void)
-{
-	struct mm_struct *mm = mm_alloc();
-
-	if (mm) {
-		vm_map_fixed(mm, 0x10000000, P, VM_READ, "warm-up");
-		mmput(mm);
-	}
-	mm_caches_shrink();
-	return nr_free_pages();
-}
-
-static unsigned long count_end(struct mm_struct *mm)
-{
-	mmput(mm);
-	mm_caches_shrink();
-	return nr_free_pages();
 }
 
 /* An mm with a stack at the top, and RW, RO, PROT_NONE and write-only areas. */
@@ -72,7 +52,7 @@ static struct mm_struct *test_mm(void)
 
 KTEST(fault, demand_zero_inside_an_area)
 {
-	unsigned long before = count_start();
+	unsigned long before = mm_pages_baseline();
 	struct mm_struct *mm = test_mm();
 	struct vm_area_struct *v;
 
@@ -86,12 +66,12 @@ KTEST(fault, demand_zero_inside_an_area)
 	/* Kernel-mode faults on user memory (copy_to_user) are judged the same way. */
 	KTEST_EXPECT_EQ(fault_decide(mm, 0x40000000, X86_PF_WRITE, &v), FAULT_HANDLE);
 	KTEST_EXPECT_EQ(mm->rss, 0);		/* deciding allocates nothing */
-	KTEST_EXPECT_EQ(count_end(mm), before);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
 }
 
 KTEST(fault, write_to_read_only_and_any_access_to_prot_none_refused)
 {
-	unsigned long before = count_start();
+	unsigned long before = mm_pages_baseline();
 	struct mm_struct *mm = test_mm();
 	struct vm_area_struct *v;
 
@@ -103,12 +83,12 @@ KTEST(fault, write_to_read_only_and_any_access_to_prot_none_refused)
 	KTEST_EXPECT_EQ(fault_decide(mm, 0x42000000, UW, &v), FAULT_BAD_ACCESS);
 	/* A read fault on a present page is a protection problem no area can fix. */
 	KTEST_EXPECT_EQ(fault_decide(mm, 0x40000000, UR | X86_PF_PROT, &v), FAULT_BAD_ACCESS);
-	KTEST_EXPECT_EQ(count_end(mm), before);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
 }
 
 KTEST(fault, outside_every_area_and_kernel_addresses_refused)
 {
-	unsigned long before = count_start();
+	unsigned long before = mm_pages_baseline();
 	struct mm_struct *mm = test_mm();
 	struct vm_area_struct *v;
 
@@ -120,12 +100,12 @@ KTEST(fault, outside_every_area_and_kernel_addresses_refused)
 	KTEST_EXPECT_EQ(fault_decide(mm, TASK_SIZE, UR, &v), FAULT_BAD_AREA);
 	KTEST_EXPECT_EQ(fault_decide(mm, 0xC0100000, UW, &v), FAULT_BAD_AREA);
 	KTEST_EXPECT_EQ(fault_decide(mm, 0xFFFFFFFF, UR, &v), FAULT_BAD_AREA);
-	KTEST_EXPECT_EQ(count_end(mm), before);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
 }
 
 KTEST(fault, stack_grows_within_limit_and_guard_gap)
 {
-	unsigned long before = count_start();
+	unsigned long before = mm_pages_baseline();
 	struct mm_struct *mm = test_mm();
 	struct vm_area_struct *v, *stack;
 
@@ -145,7 +125,7 @@ KTEST(fault, stack_grows_within_limit_and_guard_gap)
 	KTEST_EXPECT_EQ(anon(mm, TOP - (4UL << 20), P, RW), TOP - (4UL << 20));
 	KTEST_EXPECT_EQ(fault_decide(mm, TOP - (3UL << 20) + P, UR, &v), FAULT_EXPAND_STACK);
 	KTEST_EXPECT_EQ(fault_decide(mm, TOP - (3UL << 20) - 1, UR, &v), FAULT_BAD_AREA);
-	KTEST_EXPECT_EQ(count_end(mm), before);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
 }
 
 /* ---- The real handler, from kernel mode ---- */
@@ -179,7 +159,7 @@ static void write_byte(void *arg)
 
 KTEST(fault, handler_maps_zero_pages_and_grows_stack)
 {
-	unsigned long before = count_start();
+	unsigned long before = mm_pages_baseline();
 	struct mm_struct *mm = test_mm();
 	struct vm_area_struct *stack;
 	unsigned long addr;
@@ -219,12 +199,12 @@ KTEST(fault, handler_maps_zero_pages_and_grows_stack)
 	KTEST_EXPECT_EQ(mm->rss, 3);
 	leave_mm();
 	KTEST_EXPECT_EQ(validate_mm(mm), 0);
-	KTEST_EXPECT_EQ(count_end(mm), before);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
 }
 
 KTEST(fault, no_memory_in_kernel_mode_fails_the_access_and_leaks_nothing)
 {
-	unsigned long before = count_start();
+	unsigned long before = mm_pages_baseline();
 	struct mm_struct *mm = test_mm();
 	unsigned long addr = 0x40003000, free_before;
 
@@ -239,7 +219,7 @@ KTEST(fault, no_memory_in_kernel_mode_fails_the_access_and_leaks_nothing)
 	KTEST_EXPECT_EQ(nr_free_pages(), free_before);
 	KTEST_EXPECT_FALSE(ktest_catch(write_byte, &addr, NULL));	/* memory is back */
 	leave_mm();
-	KTEST_EXPECT_EQ(count_end(mm), before);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
 }
 
 KTEST(fault, segfault_report_has_linux_format)

@@ -18,32 +18,7 @@
 #include <sched.h>
 #include <string.h>
 #include <asm/traps.h>
-
-#define P	PAGE_SIZE
-#define RW	(PROT_READ | PROT_WRITE)
-
-/*
- * Counting pages: the caches keep one empty slab each after a shrink, so make sure each
- * has had one (an mm with an area), then count.
- */
-static unsigned long baseline(void)
-{
-	struct mm_struct *mm = mm_alloc();
-
-	if (mm) {
-		vm_map_fixed(mm, 0x10000000, P, VM_READ, "warm-up");
-		mmput(mm);
-	}
-	mm_caches_shrink();
-	return nr_free_pages();
-}
-
-static unsigned long pages_after(struct mm_struct *mm)
-{
-	mmput(mm);
-	mm_caches_shrink();
-	return nr_free_pages();
-}
+#include "mm_test.h"
 
 static unsigned long anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
 			  unsigned long prot, unsigned long extra)
@@ -125,7 +100,7 @@ static bool fill(unsigned long addr, unsigned long len, u8 val)
 
 KTEST(vma, mm_alloc_has_linux_layout_and_mmput_frees_everything)
 {
-	unsigned long before = baseline();
+	unsigned long before = mm_pages_baseline();
 	struct mm_struct *mm = mm_alloc();
 
 	KTEST_ASSERT_NOT_NULL(mm);
@@ -139,12 +114,12 @@ KTEST(vma, mm_alloc_has_linux_layout_and_mmput_frees_everything)
 	KTEST_EXPECT_EQ(handle_mm_fault(mm, find_vma(mm, 0x08048000), 0x08049000, 0), 0);
 	KTEST_EXPECT_EQ(mm->rss, 1);
 	KTEST_EXPECT_EQ(validate_mm(mm), 0);
-	KTEST_EXPECT_EQ(pages_after(mm), before);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
 }
 
 KTEST(vma, areas_insert_find_split_and_merge)
 {
-	unsigned long before = baseline();
+	unsigned long before = mm_pages_baseline();
 	struct mm_struct *mm = mm_alloc();
 	struct vm_area_struct *v, *prev;
 
@@ -178,12 +153,12 @@ KTEST(vma, areas_insert_find_split_and_merge)
 	KTEST_EXPECT_EQ(v->vm_end, 0x30003000);
 	KTEST_EXPECT_EQ(mm->map_count, 3);
 	KTEST_EXPECT_EQ(validate_mm(mm), 0);
-	KTEST_EXPECT_EQ(pages_after(mm), before);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
 }
 
 KTEST(vma, mmap_places_top_down_below_mmap_base)
 {
-	unsigned long before = baseline();
+	unsigned long before = mm_pages_baseline();
 	struct mm_struct *mm = mm_alloc();
 	unsigned long a, b, c;
 
@@ -204,12 +179,12 @@ KTEST(vma, mmap_places_top_down_below_mmap_base)
 	KTEST_EXPECT_EQ(do_mmap(mm, 0, P, RW, MAP_ANONYMOUS, -1UL, 0), (unsigned long)-EINVAL);
 	KTEST_EXPECT_EQ(do_mmap(mm, 0, P, RW, MAP_PRIVATE, -1UL, 0), (unsigned long)-EBADF);
 	KTEST_EXPECT_EQ(validate_mm(mm), 0);
-	KTEST_EXPECT_EQ(pages_after(mm), before);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
 }
 
 KTEST(vma, munmap_middle_splits_and_frees_pages)
 {
-	unsigned long before = baseline();
+	unsigned long before = mm_pages_baseline();
 	struct mm_struct *mm = mm_alloc();
 	unsigned long m;
 	pte_t *pte;
@@ -231,12 +206,12 @@ KTEST(vma, munmap_middle_splits_and_frees_pages)
 	KTEST_EXPECT_EQ(do_munmap(mm, m - 8 * P, 3 * P), 0);	/* nothing there: fine */
 	leave_mm();
 	KTEST_EXPECT_EQ(validate_mm(mm), 0);
-	KTEST_EXPECT_EQ(pages_after(mm), before);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
 }
 
 KTEST(vma, mprotect_splits_areas_and_rewrites_ptes)
 {
-	unsigned long before = baseline();
+	unsigned long before = mm_pages_baseline();
 	struct mm_struct *mm = mm_alloc();
 	unsigned long m;
 	pte_t *pte;
@@ -264,12 +239,12 @@ KTEST(vma, mprotect_splits_areas_and_rewrites_ptes)
 	KTEST_EXPECT_EQ(do_mprotect(mm, m - 2 * P, 2 * P, PROT_READ), -ENOMEM);
 	leave_mm();
 	KTEST_EXPECT_EQ(validate_mm(mm), 0);
-	KTEST_EXPECT_EQ(pages_after(mm), before);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
 }
 
 KTEST(vma, brk_follows_linux_semantics)
 {
-	unsigned long before = baseline();
+	unsigned long before = mm_pages_baseline();
 	struct mm_struct *mm = mm_alloc();
 	unsigned long top = 0x0804c000, m;
 
@@ -302,12 +277,12 @@ KTEST(vma, brk_follows_linux_semantics)
 	KTEST_EXPECT_NULL(find_vma_intersection(mm, top, top + 12 * P));
 	leave_mm();
 	KTEST_EXPECT_EQ(validate_mm(mm), 0);
-	KTEST_EXPECT_EQ(pages_after(mm), before);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
 }
 
 KTEST(vma, mremap_moves_page_table_entries_not_data)
 {
-	unsigned long before = baseline();
+	unsigned long before = mm_pages_baseline();
 	struct mm_struct *mm = mm_alloc();
 	unsigned long x, y;
 	phys_addr_t phys;
@@ -331,12 +306,12 @@ KTEST(vma, mremap_moves_page_table_entries_not_data)
 	KTEST_EXPECT_EQ(do_mremap(mm, y, P, 0, MREMAP_MAYMOVE, 0), (unsigned long)-EINVAL);
 	leave_mm();
 	KTEST_EXPECT_EQ(validate_mm(mm), 0);
-	KTEST_EXPECT_EQ(pages_after(mm), before);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
 }
 
 KTEST(vma, madvise_dontneed_frees_pages_and_next_touch_reads_zero)
 {
-	unsigned long before = baseline();
+	unsigned long before = mm_pages_baseline();
 	struct mm_struct *mm = mm_alloc();
 	unsigned long m, free_before;
 
@@ -354,12 +329,12 @@ KTEST(vma, madvise_dontneed_frees_pages_and_next_touch_reads_zero)
 	KTEST_EXPECT_EQ(do_madvise(mm, m - P, P, MADV_DONTNEED), -ENOMEM);
 	leave_mm();
 	KTEST_EXPECT_EQ(validate_mm(mm), 0);
-	KTEST_EXPECT_EQ(pages_after(mm), before);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
 }
 
 KTEST(vma, maps_dump_is_printed_in_proc_format)
 {
-	unsigned long before = baseline();
+	unsigned long before = mm_pages_baseline();
 	struct mm_struct *mm = mm_alloc();
 
 	KTEST_ASSERT_NOT_NULL(mm);
@@ -375,13 +350,13 @@ KTEST(vma, maps_dump_is_printed_in_proc_format)
 	KTEST_EXPECT_LOGGED("08049000-0804a000 rw-p 00000000 00:00 0          [heap]\n");
 	KTEST_EXPECT_LOGGED("b7fff000-b8000000 rw-p 00000000 00:00 0 \n");
 	KTEST_EXPECT_LOGGED("bffe0000-c0000000 rw-p 00000000 00:00 0          [stack]\n");
-	KTEST_EXPECT_EQ(pages_after(mm), before);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
 }
 
 /* Many areas and pages, unmapped in pieces: nothing may stay behind. */
 KTEST(vma, many_mappings_and_pages_leave_no_leak)
 {
-	unsigned long before = baseline();
+	unsigned long before = mm_pages_baseline();
 	struct mm_struct *mm = mm_alloc();
 	unsigned long i, a[256];
 
@@ -400,5 +375,5 @@ KTEST(vma, many_mappings_and_pages_leave_no_leak)
 		KTEST_EXPECT_EQ(do_munmap(mm, a[i], P), 0);
 	KTEST_EXPECT_EQ(validate_mm(mm), 0);
 	leave_mm();
-	KTEST_EXPECT_EQ(pages_after(mm), before);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
 }

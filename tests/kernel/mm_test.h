@@ -1,0 +1,38 @@
+/*
+ * Helpers shared by the address-space self-tests (test_vma.c, test_fault.c): counting
+ * free pages around an mm's life so that a test can prove it leaked nothing.
+ */
+#ifndef _TESTS_KERNEL_MM_TEST_H
+#define _TESTS_KERNEL_MM_TEST_H
+
+#include <mm.h>
+#include <mmap.h>
+
+#define P	PAGE_SIZE
+#define RW	(PROT_READ | PROT_WRITE)
+
+/*
+ * The free-page count to compare with later. The mm and VMA caches keep one empty slab
+ * each after a shrink, so make sure each has had one (an mm with an area), then count.
+ */
+static inline unsigned long mm_pages_baseline(void)
+{
+	struct mm_struct *mm = mm_alloc();
+
+	if (mm) {
+		vm_map_fixed(mm, 0x10000000, P, VM_READ, "warm-up");
+		mmput(mm);
+	}
+	mm_caches_shrink();
+	return nr_free_pages();
+}
+
+/* Frees mm and returns the free-page count, to compare with mm_pages_baseline(). */
+static inline unsigned long mm_pages_after(struct mm_struct *mm)
+{
+	mmput(mm);
+	mm_caches_shrink();
+	return nr_free_pages();
+}
+
+#endif /* _TESTS_KERNEL_MM_TEST_H */
