@@ -1,4 +1,5 @@
-# Host tests of the slab allocator and mempools (mm/slab.c, mm/mempool.c), compiled
+# Host tests of the slab allocator, kmalloc and mempools (mm/slab.c and its companions
+# mm/kmalloc.c, mm/slab_debug.c, mm/slabinfo.c; mm/mempool.c), compiled
 # natively over the fake page allocator (tests/host/fake_page_alloc.c), and the host
 # benchmark.
 #
@@ -12,10 +13,10 @@
 #   make bench-slab-host               instruction counts under callgrind (not a test)
 
 SLAB_HOST_DIR    := $(BUILD)/host/slab
-SLAB_HOST_SRC    := mm/slab.c mm/mempool.c tests/host/fake_page_alloc.c \
-                    tests/host/slab_test.c $(HOST_ENV_SRC)
-SLAB_HOST_DEPS   := $(SLAB_HOST_SRC) include/slab.h include/mempool.h include/mm.h \
-                    include/mm_types.h include/gfp.h include/shrinker.h \
+SLAB_HOST_SRC    := mm/slab.c mm/kmalloc.c mm/slab_debug.c mm/slabinfo.c mm/mempool.c \
+                    tests/host/fake_page_alloc.c tests/host/slab_test.c $(HOST_ENV_SRC)
+SLAB_HOST_DEPS   := $(SLAB_HOST_SRC) mm/slab_internal.h include/slab.h include/mempool.h \
+                    include/mm.h include/mm_types.h include/gfp.h include/shrinker.h \
                     tests/host/slab_test.h tests/host/fake_page_alloc.h \
                     tests/host/slab.mk $(HOST_ENV_DEPS)
 # Bounded fuzz runs, per mode: libFuzzer inputs grow from short ones. A few seconds each.
