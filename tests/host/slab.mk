@@ -37,10 +37,11 @@ $(eval $(call host_fuzz,$(SLAB_HOST_DIR),fuzz_slab,fuzz_slab.tap,$(SLAB_HOST_SRC
 	-runs=$(SLAB_FUZZ_RUNS) -seed=1 -max_len=512 -max_total_time=10, \
 	fuzz_slab_invariants_hold_debug fuzz_slab_invariants_hold_nodebug@SLAB_FUZZ_NODEBUG=1))
 
-# Benchmark builds: optimised like the kernel (-O2, frame pointers, no PIE), no
-# sanitizers; 64-bit and i386.
+# Benchmark builds: optimised like the kernel (-O2, frame pointers, no PIE, and
+# -fno-toplevel-reorder, which also decides gcc's calling convention for local
+# functions), no sanitizers; 64-bit and i386.
 SLAB_BENCH_FLAGS := $(HOST_FLAGS) -O2 -g -fno-omit-frame-pointer -fno-strict-aliasing \
-                    -fno-pie -no-pie
+                    -fno-toplevel-reorder -fno-pie -no-pie
 
 $(SLAB_HOST_DIR)/bench_slab: tests/host/bench_slab.c $(SLAB_HOST_DEPS)
 	@mkdir -p $(dir $@)
