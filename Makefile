@@ -25,8 +25,10 @@ KLDFLAGS  := -m elf_i386 -T linker.ld --no-warn-rwx-segments -z noexecstack
 LIBGCC    := $(shell $(CC) -m32 -print-libgcc-file-name)
 NASMFLAGS := -f elf32 -g -F dwarf
 
-KERNEL_C   := $(sort $(wildcard arch/x86/*.c kernel/*.c mm/*.c tests/kernel/*.c))
-KERNEL_ASM := $(sort $(wildcard boot/*.asm arch/x86/*.asm))
+# The kernel's folders, as in Linux: arch/x86/{kernel,mm,lib}, kernel, mm, fs, lib, drivers.
+KERNEL_DIRS := arch/x86 kernel mm fs lib drivers tests/kernel
+KERNEL_C   := $(sort $(shell find $(KERNEL_DIRS) -name '*.c'))
+KERNEL_ASM := $(sort $(wildcard boot/*.asm) $(shell find arch/x86 -name '*.asm'))
 KERNEL_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(KERNEL_C)) \
               $(patsubst %.asm,$(BUILD)/%.o,$(KERNEL_ASM))
 

@@ -6,7 +6,7 @@
 ; BOOT_MAP_MB of physical memory twice, at 0 (so the instruction after "enable paging"
 ; still exists) and at PAGE_OFFSET (where the kernel is linked), turn paging on, jump
 ; to the higher half, switch to the kernel stack, drop the identity half and call
-; start_kernel(magic, info) (boot/higher_half.asm). mm/init.c later replaces these
+; start_kernel(magic, info) (boot/higher_half.asm). arch/x86/mm/init_32.c later replaces these
 ; tables with the real ones.
 ;
 ; Relies on: linker.ld (.boot is linked at its physical address, the rest 0xC0000000

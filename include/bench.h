@@ -1,5 +1,5 @@
 /*
- * In-kernel benchmarks (kernel/bench.c), run with "bench" on the command line.
+ * In-kernel benchmarks (tests/kernel/bench.c), run with "bench" on the command line.
  *
  *	BENCH(buddy_order0_pair)
  *	{

@@ -1,5 +1,5 @@
 /*
- * Loading a program into the current process (kernel/exec.c), after Linux's
+ * Loading a program into the current process (fs/binfmt_elf.c), after Linux's
  * linux_binprm and load_elf_binary().
  *
  * The program is a static ELF32 i386 executable (ET_EXEC) already in kernel memory (a

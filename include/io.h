@@ -1,7 +1,7 @@
 /*
  * Device memory: ioremap() maps a physical range that is not RAM (a frame buffer, a
  * device's registers) into the vmalloc area, uncached, and readb()..writel() access it
- * (mm/ioremap.c).
+ * (arch/x86/mm/ioremap.c).
  *
  * Uncached (PAGE_KERNEL_NOCACHE: PCD and PWT set) because a device register must be
  * read and written when the code says so, not when a cache line is evicted. ioremap()

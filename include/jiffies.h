@@ -1,5 +1,5 @@
 /*
- * Time in timer ticks. The PIT (arch/x86/i8253.c) interrupts HZ times a second and
+ * Time in timer ticks. The PIT (arch/x86/kernel/i8253.c) interrupts HZ times a second and
  * each interrupt adds one to jiffies, as in Linux.
  */
 #ifndef _JIFFIES_H

@@ -30,7 +30,7 @@ void __warn(const char *file, int line, const char *cond);
 
 void dump_stack(void);
 
-/* Kernel command line (kernel/cmdline.c). */
+/* Kernel command line (lib/cmdline.c). */
 void cmdline_init(const char *cmdline);
 const char *cmdline_get(void);
 bool cmdline_has(const char *name);

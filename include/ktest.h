@@ -8,7 +8,7 @@
  *		...
  *	}
  *
- * KTEST() puts a descriptor into the .ktests linker section; kernel/ktest.c walks that
+ * KTEST() puts a descriptor into the .ktests linker section; tests/kernel/ktest.c walks that
  * section when the kernel is booted with "test" (all suites) or "test=SUITE[,SUITE]" on
  * its command line, and prints a KTAP line per test ("ok 3 - name", "not ok 4 - name"
  * followed by the failed check's file, line and values), then "N passed, N failed".

@@ -1,7 +1,7 @@
 /*
  * Address spaces: mm_struct, its areas (vm_area_struct) and the operations on them
  * (mm/vma.c, mm/mmap.c, mm/memory.c, mm/mprotect.c, mm/mremap.c, mm/madvise.c,
- * mm/fault.c, mm/oom_kill.c). The structures themselves are in mm_types.h.
+ * arch/x86/mm/fault.c, mm/oom_kill.c). The structures themselves are in mm_types.h.
  *
  * The first part is what the process layer uses (the ELF loader, exec, exit, the
  * page-fault handler); the second part is the machinery inside mm/, exposed so that
@@ -17,7 +17,7 @@
 
 #include "types.h"
 #include "mm_types.h"
-#include "errno.h"
+#include "uapi/errno.h"
 #include "asm/page.h"
 
 /* ---- The interface for processes ---- */
@@ -244,7 +244,7 @@ enum fault_decision fault_decide(struct mm_struct *mm, unsigned long addr,
 				 unsigned long error_code, struct vm_area_struct **pvma);
 const char *fault_decision_name(enum fault_decision d);
 
-/* Linux's log line for a user access that is killed (mm/fault.c): "prog[pid]: segfault..." */
+/* Linux's log line for a user access that is killed (arch/x86/mm/fault.c): "prog[pid]: segfault..." */
 struct pt_regs;
 void show_signal_msg(struct pt_regs *regs, unsigned long error_code, unsigned long address);
 

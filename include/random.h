@@ -1,5 +1,5 @@
 /*
- * The kernel's random numbers (kernel/random.c): AT_RANDOM's 16 bytes and getrandom().
+ * The kernel's random numbers (drivers/char/random.c): AT_RANDOM's 16 bytes and getrandom().
  *
  * NOT cryptographic: a xorshift generator seeded from the TSC and jiffies at first
  * use. Good enough for glibc's stack protector and pointer guard in a teaching kernel,

@@ -1,5 +1,5 @@
 /*
- * Red-black trees (kernel/rbtree.c), with Linux's interface: the node is embedded in
+ * Red-black trees (lib/rbtree.c), with Linux's interface: the node is embedded in
  * the structure being indexed, the caller walks down to the insertion point itself
  * (so the comparison stays in the caller's hands), then links the node and lets
  * rb_insert_color() rebalance. Every path from the root to a leaf has the same number

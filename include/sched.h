@@ -1,5 +1,5 @@
 /*
- * Processes (kernel/process.c, kernel/exit.c, kernel/exec.c).
+ * Processes (kernel/process.c, kernel/exit.c, fs/binfmt_elf.c).
  *
  * One process runs at a time, to completion: the kernel's run loop starts it, and when
  * it exits (or is killed) everything it owned is freed before the next one starts.

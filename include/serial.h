@@ -1,5 +1,5 @@
 /*
- * 16550 UART serial ports (arch/x86/serial.c).
+ * 16550 UART serial ports (drivers/tty/serial/8250.c).
  *
  * COM1 is the kernel console. When a user program runs, its standard output goes to
  * COM2 and its standard error to COM3 if those ports exist (tools/run-elf gives QEMU

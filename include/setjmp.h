@@ -1,5 +1,5 @@
 /*
- * Kernel-internal setjmp/longjmp (arch/x86/setjmp.asm), used to unwind out of a faulting
+ * Kernel-internal setjmp/longjmp (arch/x86/lib/setjmp_32.asm), used to unwind out of a faulting
  * self-test. Saves the callee-saved registers, esp, eip and eflags (so that longjmp
  * from an interrupt gate, where IF is clear, restores the interrupt state too).
  */

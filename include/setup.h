@@ -1,5 +1,5 @@
 /*
- * Boot-time set-up of the machine (arch/x86/setup.c): reading what the boot loader
+ * Boot-time set-up of the machine (arch/x86/kernel/setup.c): reading what the boot loader
  * found, printing it, and preparing memory.
  */
 #ifndef _SETUP_H
@@ -16,7 +16,7 @@ struct multiboot_info *multiboot_check(u32 magic, u32 info_phys);
 void setup_arch(struct multiboot_info *mbi);
 void *boot_phys_to_virt(u32 phys, u32 len);	/* NULL if outside the boot mapping */
 
-/* mm/init.c: memblock, the kernel page tables, mem_map, zones, the buddy allocator. */
+/* arch/x86/mm/init_32.c: memblock, the kernel page tables, mem_map, zones, the buddy allocator. */
 void mem_init(const struct multiboot_info *mbi);
 void paging_init(void);
 void print_vm_layout(void);

@@ -1,5 +1,5 @@
 /*
- * The string and memory functions the kernel implements for itself (kernel/string.c).
+ * The string and memory functions the kernel implements for itself (lib/string.c).
  * GCC may also emit calls to memcpy/memset/memmove/memcmp on its own, so these exist
  * with exactly the standard names and signatures.
  */

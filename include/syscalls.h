@@ -47,7 +47,7 @@ typedef long (*syscall_fn_t)(unsigned long, unsigned long, unsigned long,
 
 extern const syscall_fn_t sys_call_table[NR_syscalls];	/* kernel/syscall.c */
 
-/* kernel/sys.c, kernel/exit.c, kernel/tls.c ... and mm/mmap.c, mm/mprotect.c ...: */
+/* kernel/sys.c, kernel/exit.c, arch/x86/kernel/tls.c ... and mm/mmap.c, mm/mprotect.c ...: */
 
 struct iovec;
 struct new_utsname;
@@ -84,7 +84,7 @@ long sys_fstatat64(int dirfd, const char *path, struct stat64 *statbuf, unsigned
 long sys_statx(int dirfd, const char *path, unsigned int flags, unsigned int mask,
 	       struct statx *buffer);
 
-/* kernel/tls.c */
+/* arch/x86/kernel/tls.c */
 long sys_set_thread_area(struct user_desc *u_info);
 long sys_get_thread_area(struct user_desc *u_info);
 

@@ -1,5 +1,5 @@
 /*
- * Copying to and from user space (arch/x86/uaccess.c).
+ * Copying to and from user space (arch/x86/lib/usercopy_32.c).
  *
  * A user pointer may be anything: kernel memory (refused by access_ok before any
  * access), unmapped memory, or memory not yet faulted in. The copies touch user memory

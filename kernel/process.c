@@ -29,12 +29,12 @@
  * reported as a LEAK. Pages kept by slab caches (freed objects in cached slabs) are
  * not leaks, so pages are compared as free + slab pages, and slab objects separately.
  *
- * Relies on: alloc_pages, kmem_cache_*, load_elf_binary (kernel/exec.c), do_exit
+ * Relies on: alloc_pages, kmem_cache_*, load_elf_binary (fs/binfmt_elf.c), do_exit
  * (kernel/exit.c), tss_set_kernel_stack, load_TLS, fpu_*, switch_pgd, ret_from_trap.
  */
 #include <sched.h>
 #include <binfmts.h>
-#include <errno.h>
+#include <uapi/errno.h>
 #include <kernel.h>
 #include <mm.h>
 #include <multiboot.h>

@@ -2,7 +2,7 @@
  * System-call dispatch: Linux's i386 convention.
  *
  * A user program puts the call number in eax and up to six arguments in ebx, ecx, edx,
- * esi, edi and ebp, then executes int $0x80. system_call (arch/x86/entry.asm) saves the
+ * esi, edi and ebp, then executes int $0x80. system_call (arch/x86/kernel/entry_32.asm) saves the
  * registers, calls sys_call_table[eax] with copies of the six arguments and puts the
  * result, or -errno, in the saved eax; every other register comes back unchanged, which
  * is what libc relies on. Numbers without an entry in the table return -ENOSYS.
@@ -11,7 +11,7 @@
  * where it lives (sys_brk in mm/mmap.c, sys_write in kernel/sys.c, ...).
  */
 #include <syscalls.h>
-#include <errno.h>
+#include <uapi/errno.h>
 #include <asm/traps.h>
 
 /*
@@ -56,5 +56,5 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	CALL(__NR_clock_gettime64, sys_clock_gettime64),
 };
 
-/* The table's size, for system_call (arch/x86/entry.asm) to check the number against. */
+/* The table's size, for system_call (arch/x86/kernel/entry_32.asm) to check the number against. */
 const unsigned int nr_syscalls = NR_syscalls;

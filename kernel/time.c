@@ -2,7 +2,7 @@
  * Clocks for clock_gettime (265) and clock_gettime64 (403).
  *
  * The monotonic clock counts TSC cycles since power-on, converted with the TSC rate
- * that arch/x86/i8253.c measures against the PIT during the first ten ticks (100 ms).
+ * that arch/x86/kernel/i8253.c measures against the PIT during the first ten ticks (100 ms).
  * Before that rate is known it falls back to jiffies (10 ms steps). The switch from
  * one to the other must not make time run backwards, so the value returned is never
  * below the previous one. Under QEMU's TCG the TSC follows the host clock; with
@@ -14,10 +14,11 @@
  * Relies on: rdtsc, tsc_khz_estimate, jiffies, port I/O.
  */
 #include <timekeeping.h>
-#include <errno.h>
+#include <uapi/errno.h>
 #include <jiffies.h>
 #include <sched.h>
 #include <syscalls.h>
+#include <uapi/time.h>
 #include <uaccess.h>
 #include <asm/x86.h>
 
@@ -147,16 +148,6 @@ static int clock_ns(int clk, u64 *ns)
 		return -EINVAL;
 	}
 }
-
-struct old_timespec32 {
-	s32 tv_sec;
-	s32 tv_nsec;
-};
-
-struct __kernel_timespec {
-	s64 tv_sec;
-	s64 tv_nsec;
-};
 
 long sys_clock_gettime(int clk, struct old_timespec32 *tp)
 {

@@ -23,7 +23,7 @@
  * Relies on: the page-table API (mm/pgtable.c), the buddy allocator, mm/vma.c.
  */
 #include <mmap.h>
-#include <errno.h>
+#include <uapi/errno.h>
 #include <kernel.h>
 #include <mm.h>
 #include <pgtable.h>

@@ -23,7 +23,7 @@
 #include "mempool.h"
 #include "slab.h"
 #include "gfp.h"
-#include "errno.h"
+#include "uapi/errno.h"
 #include "kernel.h"
 #include "printk.h"
 

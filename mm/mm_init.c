@@ -8,7 +8,7 @@
  * it, in the largest aligned blocks that fit, through __free_pages_core(). So a frame
  * the boot code forgot to release is lost, never handed out twice.
  *
- * Not to be confused with mm/init.c, which reads the boot loader's memory map, builds
+ * Not to be confused with arch/x86/mm/init_32.c, which reads the boot loader's memory map, builds
  * the kernel page tables and calls zone_sizes_init() here.
  *
  * Relies on: memblock (for mem_map itself), the buddy allocator's boot entry points

@@ -22,8 +22,8 @@
  * (mm/pgtable.c), copy_from_user, current.
  */
 #include <mmap.h>
-#include <mman.h>
-#include <errno.h>
+#include <uapi/mman.h>
+#include <uapi/errno.h>
 #include <kernel.h>
 #include <mm.h>
 #include <pgtable.h>

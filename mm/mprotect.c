@@ -14,8 +14,8 @@
  * Relies on: mm/vma.c, change_protection (mm/memory.c).
  */
 #include <mmap.h>
-#include <mman.h>
-#include <errno.h>
+#include <uapi/mman.h>
+#include <uapi/errno.h>
 #include <sched.h>
 #include <syscalls.h>
 

@@ -17,8 +17,8 @@
  * Relies on: mm/vma.c, do_munmap (mm/mmap.c), move_page_range (mm/memory.c).
  */
 #include <mmap.h>
-#include <mman.h>
-#include <errno.h>
+#include <uapi/mman.h>
+#include <uapi/errno.h>
 #include <sched.h>
 #include <syscalls.h>
 

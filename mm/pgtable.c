@@ -7,10 +7,10 @@
  * that address is where the kernel reads them. The next 10 bits pick the entry there.
  *
  * Relies on: the buddy allocator for page tables and directories, swapper_pg_dir
- * (mm/init.c) for the kernel half.
+ * (arch/x86/mm/init_32.c) for the kernel half.
  */
 #include <pgtable.h>
-#include <errno.h>
+#include <uapi/errno.h>
 #include <kernel.h>
 #include <mm.h>
 #include <string.h>

@@ -23,12 +23,12 @@
  * Counters kept here, by vma_link/vma_unlink/vma_set_range only: map_count, total_vm
  * (pages covered by areas) and stack_vm (pages of VM_GROWSDOWN areas).
  *
- * Relies on: kernel/rbtree.c, vm_area_alloc/free (mm/mm_cache.c). No page tables are
+ * Relies on: lib/rbtree.c, vm_area_alloc/free (mm/mm_cache.c). No page tables are
  * touched here, so this file is also compiled natively for the host tests.
  */
 #include <mmap.h>
-#include <mman.h>
-#include <errno.h>
+#include <uapi/mman.h>
+#include <uapi/errno.h>
 #include <kernel.h>
 #include <printk.h>
 #include <asm/pgtable.h>

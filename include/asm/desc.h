@@ -1,5 +1,5 @@
 /*
- * Segment descriptors: the GDT and the TSS (arch/x86/gdt.c).
+ * Segment descriptors: the GDT and the TSS (arch/x86/kernel/gdt.c).
  *
  * The GDT holds flat 4 GiB segments exactly as Linux's i386 ones, so segmentation
  * translates nothing and paging does all the work. Selector = index * 8 + RPL.
@@ -43,7 +43,7 @@ void gdt_set_entry(int index, u64 desc);
 /* Build a descriptor from Linux's GDT_ENTRY_INIT(flags, base, limit) arguments. */
 u64 gdt_make_desc(u16 flags, u32 base, u32 limit);
 void tss_set_kernel_stack(unsigned long esp0);
-void doublefault_init(void);		/* arch/x86/doublefault.c */
+void doublefault_init(void);		/* arch/x86/kernel/doublefault_32.c */
 void doublefault_set_cr3(unsigned long cr3);
 
 #endif /* _ASM_DESC_H */

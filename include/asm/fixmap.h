@@ -4,7 +4,7 @@
  * Each slot is one page whose virtual address is a compile-time constant, counted down
  * from FIXADDR_TOP, so code can reach a device's registers or a HighMem page without
  * any allocation: set_fixmap(slot, phys) just writes one PTE. The slots' page table is
- * static (mm/fixmap.c) so the fixmap works before the page allocator exists.
+ * static (arch/x86/mm/fixmap.c) so the fixmap works before the page allocator exists.
  */
 #ifndef _ASM_FIXMAP_H
 #define _ASM_FIXMAP_H

@@ -1,5 +1,5 @@
 /*
- * The FPU and SSE state of a process (arch/x86/fpu.c).
+ * The FPU and SSE state of a process (arch/x86/kernel/fpu.c).
  *
  * Real libc code uses SSE2 (glibc picks its string functions by CPUID), so the kernel
  * must switch the SSE unit on (CR4.OSFXSR and CR4.OSXMMEXCPT) and give each process its

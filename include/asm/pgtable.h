@@ -51,7 +51,7 @@ typedef u32 pgd_t;
 #define pte_pfn(pte)		((pte) >> PAGE_SHIFT)
 #define pfn_pte(pfn, prot)	(((pte_t)(pfn) << PAGE_SHIFT) | (prot))
 
-/* The page directory in use now (boot/head.asm's until mm/init.c installs the real one). */
+/* The page directory in use now (boot/head.asm's until arch/x86/mm/init_32.c installs the real one). */
 extern pgd_t boot_page_dir[PTRS_PER_PGD];
 /* The kernel's own page directory; its entries 768..1023 are copied into every process's. */
 extern pgd_t swapper_pg_dir[PTRS_PER_PGD];

@@ -1,6 +1,6 @@
 /*
  * struct pt_regs: the registers saved on the kernel stack when an exception, an
- * interrupt or a system call enters the kernel (arch/x86/entry.asm builds it).
+ * interrupt or a system call enters the kernel (arch/x86/kernel/entry_32.asm builds it).
  *
  * The CPU pushes eip, cs, eflags (and esp, ss when it came from ring 3); the stub pushes
  * the error code (0 when the CPU gives none) and the vector; the common code pushes the

@@ -1,5 +1,5 @@
 /*
- * Thread-local storage descriptors: set_thread_area/get_thread_area (kernel/tls.c).
+ * Thread-local storage descriptors: set_thread_area/get_thread_area (arch/x86/kernel/tls.c).
  *
  * Each process has three TLS segment descriptors, copied into GDT entries 6..8 while
  * it runs (as on native i386 Linux). A libc asks for one with entry_number = -1, gets

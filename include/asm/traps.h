@@ -1,5 +1,5 @@
 /*
- * Exceptions, interrupts and the system-call gate (arch/x86/idt.c, traps.c, entry.asm).
+ * Exceptions, interrupts and the system-call gate (arch/x86/kernel/idt.c, traps.c, entry.asm).
  *
  * Vectors 0..31 are CPU exceptions, 32..47 the two 8259 PICs' IRQ lines (remapped there
  * so they cannot be mistaken for exceptions), 0x80 the Linux system-call gate.
@@ -47,17 +47,17 @@ const char *trap_name(int vector);
 void die(const char *what, struct pt_regs *regs);
 void show_regs(const struct pt_regs *regs);
 
-/* Interrupt lines (arch/x86/i8259.c). */
+/* Interrupt lines (arch/x86/kernel/i8259.c). */
 typedef void (*irq_handler_t)(struct pt_regs *regs);
 void request_irq(int irq, irq_handler_t handler);
 void init_8259A(void);
 void enable_irq(int irq);
 
 /* Handlers implemented by other layers. */
-void do_page_fault(struct pt_regs *regs, unsigned long error_code);	/* mm/fault.c */
+void do_page_fault(struct pt_regs *regs, unsigned long error_code);	/* arch/x86/mm/fault.c */
 void do_user_trap(struct pt_regs *regs, int vector);			/* kernel/signal.c */
 
-/* Exception-table fix-ups for user-memory copies (arch/x86/extable.c). */
+/* Exception-table fix-ups for user-memory copies (arch/x86/mm/extable.c). */
 struct exception_table_entry {
 	unsigned long insn, fixup;
 };

@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "vma_host.h"
-#include "mman.h"
+#include "uapi/mman.h"
 #include "string.h"
 
 #define P		PAGE_SIZE

@@ -1,5 +1,5 @@
 /*
- * Fakes for the host tests of mm/vmalloc.c and mm/ioremap.c: page-table API, kmalloc,
+ * Fakes for the host tests of mm/vmalloc.c and arch/x86/mm/ioremap.c: page-table API, kmalloc,
  * kallsyms (see host_vmalloc.h).
  */
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /*
- * Host-side stand-in for the kernel around mm/vmalloc.c and mm/ioremap.c, on top of the
+ * Host-side stand-in for the kernel around mm/vmalloc.c and arch/x86/mm/ioremap.c, on top of the
  * buddy allocator's fake machine (host_buddy.h).
  *
  * The page tables are faked: one array of ptes for the kernel's gigabyte, written by

@@ -1,5 +1,5 @@
 /*
- * Host tests of kernel/rbtree.c: after every insertion and erasure of random keys the
+ * Host tests of lib/rbtree.c: after every insertion and erasure of random keys the
  * tree must still be a red-black tree (root black, no red node with a red child, the
  * same number of black nodes on every path, parent pointers consistent, keys in order)
  * and hold exactly the keys a reference array says it holds; rb_first/last/next/prev

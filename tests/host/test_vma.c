@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include "vma_host.h"
 #include "tap.h"
-#include "mman.h"
+#include "uapi/mman.h"
 #include "string.h"
 #include "syscalls.h"
 #include "asm/traps.h"

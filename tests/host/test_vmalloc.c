@@ -1,5 +1,5 @@
 /*
- * Host unit tests for vmalloc, vmap and ioremap (mm/vmalloc.c, mm/ioremap.c) on the
+ * Host unit tests for vmalloc, vmap and ioremap (mm/vmalloc.c, arch/x86/mm/ioremap.c) on the
  * buddy allocator's fake machine, with fake page tables (host_vmalloc.c).
  *
  * After each test the harness checks that nothing leaked: no area left, no pte left in

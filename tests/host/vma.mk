@@ -1,4 +1,4 @@
-# Host tests of the address space: kernel/rbtree.c, and the area, mapping and page-level
+# Host tests of the address space: lib/rbtree.c, and the area, mapping and page-level
 # code (mm/vma.c, mmap.c, memory.c, mprotect.c, mremap.c, madvise.c, mm_cache.c, and
 # pgtable.c) compiled natively around
 # tests/host/vma_host_env.c over the fake page allocator (tests/host/fake_page_alloc.c).
@@ -8,14 +8,14 @@
 #   build/host/fuzz_vma_run     a bounded fuzz run against a page-level model, one TAP line
 #   make fuzz-vma               a longer fuzz run (FUZZ_TIME seconds, default 60)
 
-VMA_HOST_SRC    := kernel/rbtree.c mm/vma.c mm/mmap.c mm/memory.c mm/mprotect.c \
+VMA_HOST_SRC    := lib/rbtree.c mm/vma.c mm/mmap.c mm/memory.c mm/mprotect.c \
                    mm/mremap.c mm/madvise.c mm/mm_cache.c mm/pgtable.c \
                    tests/host/vma_host_env.c tests/host/fake_page_alloc.c $(HOST_ENV_SRC)
 VMA_HOST_DEPS   := $(VMA_HOST_SRC) tests/host/vma_host.h \
                    tests/host/fake_page_alloc.h tests/host/vma.mk $(HOST_ENV_DEPS)
 
 $(eval $(call host_test,$(BUILD)/host/test_rbtree, \
-	tests/host/test_rbtree.c kernel/rbtree.c $(HOST_ENV_SRC),tests/host/vma.mk))
+	tests/host/test_rbtree.c lib/rbtree.c $(HOST_ENV_SRC),tests/host/vma.mk))
 $(eval $(call host_test,$(BUILD)/host/test_vma,tests/host/test_vma.c $(VMA_HOST_SRC), \
 	$(VMA_HOST_DEPS)))
 

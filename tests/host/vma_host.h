@@ -1,6 +1,6 @@
 /*
  * Host-side stand-in for the kernel around the address-space code (mm/vma.c, mmap.c,
- * memory.c, mprotect.c, mremap.c, madvise.c, mm_cache.c, pgtable.c, kernel/rbtree.c),
+ * memory.c, mprotect.c, mremap.c, madvise.c, mm_cache.c, pgtable.c, lib/rbtree.c),
  * which is compiled natively with HOST_TEST.
  *
  * "Physical memory" is the fake page allocator's arena of HOST_PAGES pages

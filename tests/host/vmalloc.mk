@@ -1,4 +1,4 @@
-# Host tests of vmalloc, vmap and ioremap (mm/vmalloc.c, mm/ioremap.c) on the buddy
+# Host tests of vmalloc, vmap and ioremap (mm/vmalloc.c, arch/x86/mm/ioremap.c) on the buddy
 # allocator's fake machine with fake page tables (tests/host/host_vmalloc.c); the fuzz
 # target runs briefly too.
 #
@@ -9,7 +9,7 @@
 
 # The buddy allocator's sources and fake machine come from buddy.mk, which the Makefile
 # includes before this fragment (fragments are read in sorted order).
-VMALLOC_HOST_SRC    := mm/vmalloc.c mm/ioremap.c tests/host/host_vmalloc.c $(BUDDY_HOST_SRC)
+VMALLOC_HOST_SRC    := mm/vmalloc.c arch/x86/mm/ioremap.c tests/host/host_vmalloc.c $(BUDDY_HOST_SRC)
 VMALLOC_HOST_DEPS   := $(VMALLOC_HOST_SRC) $(BUDDY_HOST_DEPS) tests/host/host_vmalloc.h \
                        tests/host/vmalloc.mk
 

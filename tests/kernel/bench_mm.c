@@ -8,7 +8,7 @@
 #include <bench.h>
 #include <gfp.h>
 #include <mm.h>
-#include <mman.h>
+#include <uapi/mman.h>
 #include <mmap.h>
 #include <pgtable.h>
 #include <sched.h>

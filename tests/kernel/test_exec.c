@@ -1,12 +1,12 @@
 /*
- * Self-tests for the ELF loader (kernel/exec.c): every kind of malformed file is
+ * Self-tests for the ELF loader (fs/binfmt_elf.c): every kind of malformed file is
  * refused with a message naming the problem, and run_program() then ends with status
  * 126 having leaked nothing; well-formed files get their segments, .bss, shared pages
  * and auxiliary vector right.
  */
 #include <ktest.h>
 #include <binfmts.h>
-#include <errno.h>
+#include <uapi/errno.h>
 #include <mm.h>
 #include <sched.h>
 #include <slab.h>

@@ -13,7 +13,7 @@
 #include <ktest.h>
 #include <kernel.h>
 #include <mm.h>
-#include <mman.h>
+#include <uapi/mman.h>
 #include <mmap.h>
 #include <pgtable.h>
 #include <sched.h>

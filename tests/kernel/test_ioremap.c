@@ -1,5 +1,5 @@
 /*
- * Self-tests for ioremap/iounmap (mm/ioremap.c) and dma_alloc_coherent (mm/dma.c).
+ * Self-tests for ioremap/iounmap (arch/x86/mm/ioremap.c) and dma_alloc_coherent (mm/dma.c).
  *
  * The VGA text buffer at 0xB8000 is device memory every PC has. Under QEMU with
  * -display none it may hold BIOS text or zeros, so the test does not guess its

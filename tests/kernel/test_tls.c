@@ -1,10 +1,10 @@
 /*
- * Self-tests for set_thread_area's checks and descriptor encoding (kernel/tls.c),
+ * Self-tests for set_thread_area's checks and descriptor encoding (arch/x86/kernel/tls.c),
  * without running a process: the helpers work on a task_struct that is not current,
  * so the GDT is never touched.
  */
 #include <ktest.h>
-#include <errno.h>
+#include <uapi/errno.h>
 #include <sched.h>
 #include <string.h>
 #include <asm/desc.h>

@@ -6,7 +6,7 @@
  * directory maps a single user page to make a copy stop in the middle.
  */
 #include <ktest.h>
-#include <errno.h>
+#include <uapi/errno.h>
 #include <mm.h>
 #include <pgtable.h>
 #include <string.h>

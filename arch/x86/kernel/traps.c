@@ -3,7 +3,7 @@
  *
  * do_trap() is the C entry for every vector but the two hot ones, which entry.asm sends
  * straight to their handlers: int 0x80 to the system-call table and page faults to
- * do_page_fault() (mm/fault.c). Interrupts go to their IRQ handler. Other exceptions
+ * do_page_fault() (arch/x86/mm/fault.c). Interrupts go to their IRQ handler. Other exceptions
  * from user mode become signals for the process (kernel/signal.c). An exception in kernel mode that nothing can fix is a kernel bug:
  * die() prints an oops with the exception's name, the decoded error code, CR2, every
  * register and a symbolic backtrace, then

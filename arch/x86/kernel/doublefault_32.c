@@ -8,7 +8,7 @@
  * its own, with its own small stack, saving the broken state into init_tss, and
  * doublefault_fn() can print a report of what was running.
  *
- * Relies on: GDT entry GDT_ENTRY_DOUBLEFAULT_TSS, init_tss (arch/x86/gdt.c).
+ * Relies on: GDT entry GDT_ENTRY_DOUBLEFAULT_TSS, init_tss (arch/x86/kernel/gdt.c).
  */
 #include <asm/desc.h>
 #include <asm/pgtable.h>
@@ -56,7 +56,7 @@ void doublefault_init(void)
 		      gdt_make_desc(0x0089, (u32)(uintptr_t)t, sizeof(*t) - 1));
 }
 
-/* Called when the kernel's page directory changes for good (mm/init.c). */
+/* Called when the kernel's page directory changes for good (arch/x86/mm/init_32.c). */
 void doublefault_set_cr3(unsigned long cr3)
 {
 	doublefault_tss.cr3 = cr3;

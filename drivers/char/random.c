@@ -13,7 +13,12 @@
  *
  * Relies on: rdtsc (asm/x86.h), jiffies.
  */
+#include <uapi/errno.h>
+#include <kernel.h>
 #include <random.h>
+#include <syscalls.h>
+#include <uaccess.h>
+#include <uapi/random.h>
 #include <jiffies.h>
 #include <asm/x86.h>
 
@@ -60,4 +65,27 @@ u32 get_random_u32(void)
 
 	get_random_bytes(&v, sizeof(v));
 	return v;
+}
+
+long sys_getrandom(char *ubuf, size_t count, unsigned int flags)
+{
+	u8 chunk[64];
+	size_t done = 0;
+
+	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
+		return -EINVAL;
+	if ((flags & (GRND_INSECURE | GRND_RANDOM)) == (GRND_INSECURE | GRND_RANDOM))
+		return -EINVAL;
+	if (count > 0x7fffffff)
+		count = 0x7fffffff;
+	while (done < count) {
+		size_t n = min(count - done, sizeof(chunk)), left;
+
+		get_random_bytes(chunk, n);
+		left = copy_to_user(ubuf + done, chunk, n);
+		done += n - left;
+		if (left)
+			return done ? (long)done : -EFAULT;
+	}
+	return done;
 }

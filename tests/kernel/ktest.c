@@ -9,7 +9,7 @@
  * "N passed, N failed" for the host runner (tests/run-ktests), which also checks the
  * QEMU exit status that machine_exit() sets.
  *
- * Relies on: setjmp/longjmp (arch/x86/setjmp.asm), machine_exit, printk.
+ * Relies on: setjmp/longjmp (arch/x86/lib/setjmp_32.asm), machine_exit, printk.
  */
 #include <ktest.h>
 #include <kernel.h>

@@ -53,7 +53,7 @@ void idt_init(void)
 	set_gate(X86_TRAP_OF, trap_stub_table[X86_TRAP_OF], GATE_INTERRUPT_USER);
 	set_gate(X86_TRAP_PF, (u32)(uintptr_t)page_fault, GATE_INTERRUPT);
 	set_gate(SYSCALL_VECTOR, trap_stub_syscall[0], GATE_INTERRUPT_USER);
-	/* #DF switches to its own task and stack: see arch/x86/doublefault.c. */
+	/* #DF switches to its own task and stack: see arch/x86/kernel/doublefault_32.c. */
 	doublefault_init();
 	set_gate(X86_TRAP_DF, 0, GATE_TASK);
 	idt_table[X86_TRAP_DF].selector = GDT_ENTRY_DOUBLEFAULT_TSS * 8;

@@ -2,7 +2,7 @@
 ;
 ; Every vector has a tiny stub that makes the stack look the same for all of them
 ; (error code, vector number), then common_entry saves the remaining registers as a
-; struct pt_regs (include/asm/ptrace.h) and calls do_trap(regs) in arch/x86/traps.c.
+; struct pt_regs (include/asm/ptrace.h) and calls do_trap(regs) in arch/x86/kernel/traps.c.
 ; ret_from_trap restores them and irets; process start-up jumps there too, with a
 ; hand-built pt_regs that "returns" into ring 3.
 ;

@@ -20,7 +20,7 @@
  */
 #include <asm/tls.h>
 #include <asm/desc.h>
-#include <errno.h>
+#include <uapi/errno.h>
 #include <sched.h>
 #include <string.h>
 #include <syscalls.h>

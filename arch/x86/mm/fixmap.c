@@ -3,7 +3,7 @@
  *
  * All fixmap slots lie in the last 4 MiB of the address space, so one static page
  * table, installed in page-directory entry 1023 at boot, covers them all. Being static,
- * it exists before any allocator does; mm/init.c puts the same table into the final
+ * it exists before any allocator does; arch/x86/mm/init_32.c puts the same table into the final
  * kernel page directory, so slots set early stay valid.
  *
  * Relies on: include/asm/fixmap.h, boot_page_dir (boot/head.asm).

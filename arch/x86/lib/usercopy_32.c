@@ -17,10 +17,10 @@
  * exact to the byte (the bytes before the bad page are copied), as Linux promises.
  *
  * Relies on: access_ok (include/uaccess.h), the __ex_table section (linker.ld) and
- * fixup_exception (arch/x86/extable.c), do_page_fault for resolvable faults.
+ * fixup_exception (arch/x86/mm/extable.c), do_page_fault for resolvable faults.
  */
 #include <uaccess.h>
-#include <errno.h>
+#include <uapi/errno.h>
 #include <string.h>
 
 /*

@@ -27,10 +27,10 @@
  */
 #include <binfmts.h>
 #include <elf.h>
-#include <errno.h>
+#include <uapi/errno.h>
 #include <kernel.h>
 #include <mmap.h>
-#include <mman.h>
+#include <uapi/mman.h>
 #include <pgtable.h>
 #include <random.h>
 #include <sched.h>

@@ -22,7 +22,7 @@
  * (mm/oom_kill.c); during a user-memory copy, the copy fails with -EFAULT instead.
  *
  * Relies on: fault_decide/handle_mm_fault (mm/memory.c), expand_stack (mm/mmap.c),
- * fixup_exception (arch/x86/extable.c), die (arch/x86/traps.c), force_sig_fault and
+ * fixup_exception (arch/x86/mm/extable.c), die (arch/x86/kernel/traps.c), force_sig_fault and
  * current (the process layer).
  */
 #include <asm/traps.h>

@@ -1,0 +1,17 @@
+/* Linux's i386 time structures: the 32-bit timespec of the old calls, the 64-bit one of the *_time64 calls. */
+#ifndef _UAPI_TIME_H
+#define _UAPI_TIME_H
+
+#include "../types.h"
+
+struct old_timespec32 {
+	s32 tv_sec;
+	s32 tv_nsec;
+};
+
+struct __kernel_timespec {
+	s64 tv_sec;
+	s64 tv_nsec;
+};
+
+#endif /* _UAPI_TIME_H */
