@@ -4,7 +4,8 @@
 #   make run        boot the GRUB ISO in QEMU, serial console on this terminal
 #   make run-kernel boot the same ELF with qemu -kernel (faster, no GRUB)
 #   make test       host unit tests, in-kernel self-tests, end-to-end tests: "N passed, N failed"
-#   make bench      benchmarks with exact instruction counts (QEMU -icount shift=0)
+#   make bench      benchmarks with exact instruction counts (QEMU -icount shift=0);
+#                   the figures quoted in docs/ are rewritten from them (tools/gen-bench-docs)
 #   make debug      QEMU paused with its gdb stub on :1234; then "make gdb" in another terminal
 #
 # Sources are found by wildcard: a new .c or .asm file in a kernel folder is built
@@ -122,7 +123,8 @@ test: deps $(KERNEL) $(ISO) $(HOST_TESTS) $(USER_PROGS)
 	@tests/run-all
 
 bench: deps $(KERNEL) $(USER_PROGS)
-	@tools/bench
+	@tools/bench | tee $(BUILD)/bench.log
+	@tools/gen-bench-docs --record $(BUILD)/bench.log && tools/gen-bench-docs
 
 clean:
 	rm -rf $(BUILD)
