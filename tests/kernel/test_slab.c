@@ -561,6 +561,36 @@ KTEST(kmalloc, reports_use_after_free_and_bad_frees)
 	ktest_capture_stop();
 }
 
+/*
+ * With slab_debug off (tests/run-ktests boots "slab_debug=0" for this), kmalloc's
+ * caches keep an array of hot objects: a free lands on it and the next allocation of
+ * that size takes the same object back (last in, first out) without the slab lists.
+ */
+KTEST(kmalloc, fast_path_recycles_through_the_array)
+{
+	struct leak_check lc = leak_start();
+	struct kmem_cache *c = kmalloc_slab(64);
+	unsigned int avail;
+	void *p, *q;
+
+	if (kmalloc_is_debug()) {
+		ktest_skip("kmalloc caches are debug caches, without arrays (boot slab_debug=0)");
+		return;
+	}
+	KTEST_EXPECT_GT(info(c).limit, 0);
+	p = kmalloc(64, GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(p);
+	kfree(p);
+	avail = info(c).avail;
+	KTEST_EXPECT_GE(avail, 1);
+	q = kmalloc(64, GFP_KERNEL);
+	KTEST_EXPECT_TRUE(q == p);
+	KTEST_EXPECT_EQ(info(c).avail, avail - 1);
+	kfree(q);
+	KTEST_EXPECT_EQ(info(c).avail, avail);
+	LEAK_END(lc);
+}
+
 /* ---- mempool ---- */
 
 KTEST(mempool, page_pool_serves_min_nr_while_page_allocator_fails)
