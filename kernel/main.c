@@ -107,8 +107,8 @@ void start_kernel(u32 magic, u32 info_phys)
 		machine_exit(QEMU_EXIT_PASS);
 	}
 
-	pr_notice("Nothing to run: boot with \"test\" for the self-tests, or run a program "
-		  "with tools/run-elf. Idle; leave QEMU with Ctrl-A X.\n");
+	pr_notice("Nothing to run: boot build/kernel-test.elf with \"test\" for the self-tests, "
+		  "or run a program with tools/run-elf. Idle; leave QEMU with Ctrl-A X.\n");
 	for (;;)
 		halt();
 }
