@@ -134,7 +134,8 @@ run-kernel: deps $(RUN_KERNEL)
 		-append "$(CMDLINE)" $(QEMU_STATUS)
 
 debug: deps $(RUN_KERNEL)
-	@echo "QEMU is waiting for gdb on localhost:1234: run 'make gdb$(if $(filter 1,$(TEST)), TEST=1)' in another terminal."
+	@echo "QEMU is waiting for gdb on localhost:1234:" \
+		"run 'make gdb$(if $(filter 1,$(TEST)), TEST=1)' in another terminal."
 	$(QEMU) $(QEMU_BASE) -m $(MEM) -serial stdio -kernel $(RUN_KERNEL) -append "$(CMDLINE)" \
 		-S -s $(QEMU_STATUS)
 

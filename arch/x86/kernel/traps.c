@@ -88,6 +88,7 @@ static int die_counter;
 void die(const char *what, struct pt_regs *regs)
 {
 	local_irq_disable();
+	/* A listener that answers NOTIFY_STOP has taken the oops over (as kgdb does). */
 	if (notify_die(DIE_OOPS, what, regs, regs->error_code, regs->vector, SIGSEGV) ==
 	    NOTIFY_STOP)
 		return;
