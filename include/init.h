@@ -8,6 +8,8 @@
  *
  * The same idea as Linux's __setup() table (.init.setup), but the handler runs the
  * whole mode, after every subsystem is up, and does not return.
+ *
+ * Relies on: linker.ld bracketing .boot_modes with __start_/__stop_boot_modes.
  */
 #ifndef _INIT_H
 #define _INIT_H
