@@ -1,12 +1,18 @@
 # Build, run, test and debug the kernel.
 #
-#   make            build build/kernel.elf (the Multiboot kernel)
+#   make            build build/kernel.elf (the Multiboot kernel, no self-tests)
 #   make run        boot the GRUB ISO in QEMU, serial console on this terminal
 #   make run-kernel boot the same ELF with qemu -kernel (faster, no GRUB)
 #   make test       host unit tests, in-kernel self-tests, end-to-end tests: "N passed, N failed"
 #   make bench      benchmarks with exact instruction counts (QEMU -icount shift=0);
 #                   the figures quoted in docs/ are rewritten from them (tools/gen-bench-docs)
 #   make debug      QEMU paused with its gdb stub on :1234; then "make gdb" in another terminal
+#
+# Two images are built from the same objects: build/kernel.elf, the production kernel,
+# and build/kernel-test.elf, which adds the self-tests and benchmarks of tests/kernel/
+# (make test and make bench use it). TEST=1 makes run-kernel, debug and gdb use the
+# test image: make run-kernel TEST=1 CMDLINE=test=slab. run, run-kernel and debug exit
+# 0 when the kernel ends well (tools/qemu-status explains the other statuses).
 #
 # Sources are found by wildcard: a new .c or .asm file in a kernel folder is built
 # without touching this file. Host-side tests and user programs bring their own
@@ -27,17 +33,22 @@ LIBGCC    := $(shell $(CC) -m32 -print-libgcc-file-name)
 NASMFLAGS := -f elf32 -g -F dwarf
 
 # The kernel's folders, as in Linux: arch/x86/{kernel,mm,lib}, kernel, mm, fs, lib, drivers.
-KERNEL_DIRS := arch/x86 kernel mm fs lib drivers tests/kernel
+# The test image adds tests/kernel/ (self-tests, benchmarks) after all of them.
+KERNEL_DIRS := arch/x86 kernel mm fs lib drivers
 KERNEL_C   := $(sort $(shell find $(KERNEL_DIRS) -name '*.c'))
 KERNEL_ASM := $(sort $(wildcard boot/*.asm) $(shell find arch/x86 -name '*.asm'))
 KERNEL_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(KERNEL_C)) \
               $(patsubst %.asm,$(BUILD)/%.o,$(KERNEL_ASM))
+KTEST_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard tests/kernel/*.c)))
 
-KERNEL    := $(BUILD)/kernel.elf
-ISO       := $(BUILD)/kernel.iso
+KERNEL      := $(BUILD)/kernel.elf
+KERNEL_TEST := $(BUILD)/kernel-test.elf
+ISO         := $(BUILD)/kernel.iso
 
-.PHONY: all run run-kernel test bench debug gdb iso deps clean host-test list-host-tests
+.PHONY: all run run-kernel test bench debug gdb iso deps clean host-test list-host-tests \
+	test-image
 all: $(KERNEL)
+test-image: $(KERNEL_TEST)
 
 # "make V=1" shows the full commands.
 ifeq ($(V),1)
@@ -56,26 +67,39 @@ $(BUILD)/%.o: %.asm
 	@$(if $(Q),echo "  AS      $<")
 	$(Q)$(NASM) $(NASMFLAGS) $< -o $@
 
-# The kernel is linked twice: the first link gives the addresses of every function,
+# Each image is linked twice: the first link gives the addresses of every function,
 # tools/gen-kallsyms turns them into a symbol table for backtraces, and the second
 # link adds that table in its own section at the very end, so no address moves.
 $(BUILD)/kernel.pass1.elf: $(KERNEL_OBJ) $(BUILD)/kallsyms-empty.o linker.ld
 	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJ) $(BUILD)/kallsyms-empty.o $(LIBGCC)
 
-$(BUILD)/kallsyms.c: $(BUILD)/kernel.pass1.elf tools/gen-kallsyms
+$(BUILD)/kernel-test.pass1.elf: $(KERNEL_OBJ) $(KTEST_OBJ) $(BUILD)/kallsyms-empty.o linker.ld
+	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJ) $(KTEST_OBJ) $(BUILD)/kallsyms-empty.o $(LIBGCC)
+
+$(BUILD)/%.kallsyms.c: $(BUILD)/%.pass1.elf tools/gen-kallsyms
 	$(Q)tools/gen-kallsyms $< > $@
 
 $(BUILD)/kallsyms-empty.c: tools/gen-kallsyms
 	@mkdir -p $(BUILD)
 	$(Q)tools/gen-kallsyms --empty > $@
 
-$(BUILD)/kallsyms.o $(BUILD)/kallsyms-empty.o: $(BUILD)/%.o: $(BUILD)/%.c
+$(BUILD)/%.kallsyms.o: $(BUILD)/%.kallsyms.c
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+$(BUILD)/kallsyms-empty.o: $(BUILD)/kallsyms-empty.c
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+.PRECIOUS: $(BUILD)/%.kallsyms.c $(BUILD)/%.pass1.elf
 
-$(KERNEL): $(KERNEL_OBJ) $(BUILD)/kallsyms.o linker.ld
+$(KERNEL): $(KERNEL_OBJ) $(BUILD)/kernel.kallsyms.o linker.ld tools/check-kernel
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJ) $(BUILD)/kallsyms.o $(LIBGCC)
-	$(Q)tools/check-kernel $@
+	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJ) $(BUILD)/kernel.kallsyms.o $(LIBGCC)
+	$(Q)tools/check-kernel --production $@
+
+$(KERNEL_TEST): $(KERNEL_OBJ) $(KTEST_OBJ) $(BUILD)/kernel-test.kallsyms.o linker.ld \
+		tools/check-kernel
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJ) $(KTEST_OBJ) $(BUILD)/kernel-test.kallsyms.o \
+		$(LIBGCC)
+	$(Q)tools/check-kernel --test $@
 
 iso: $(ISO)
 $(ISO): $(KERNEL) iso/boot/grub/grub.cfg
@@ -94,18 +118,30 @@ QEMU_BASE := -display none -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=
 MEM       ?= 256M
 CMDLINE   ?=
 
+# The image run-kernel, debug and gdb boot: TEST=1 for the one with the self-tests.
+ifeq ($(TEST),1)
+RUN_KERNEL := $(KERNEL_TEST)
+else
+RUN_KERNEL := $(KERNEL)
+endif
+# QEMU's status, made 0 on success (tools/qemu-status lists the others).
+QEMU_STATUS = || tools/qemu-status $$?
+
 run: deps $(ISO)
-	$(QEMU) $(QEMU_BASE) -m $(MEM) -serial stdio -cdrom $(ISO)
+	$(QEMU) $(QEMU_BASE) -m $(MEM) -serial stdio -cdrom $(ISO) $(QEMU_STATUS)
 
-run-kernel: deps $(KERNEL)
-	$(QEMU) $(QEMU_BASE) -m $(MEM) -serial stdio -kernel $(KERNEL) -append "$(CMDLINE)"
+run-kernel: deps $(RUN_KERNEL)
+	$(QEMU) $(QEMU_BASE) -m $(MEM) -serial stdio -kernel $(RUN_KERNEL) \
+		-append "$(CMDLINE)" $(QEMU_STATUS)
 
-debug: deps $(KERNEL)
-	@echo "QEMU is waiting for gdb on localhost:1234: run 'make gdb' in another terminal."
-	$(QEMU) $(QEMU_BASE) -m $(MEM) -serial stdio -kernel $(KERNEL) -append "$(CMDLINE)" -S -s
+debug: deps $(RUN_KERNEL)
+	@echo "QEMU is waiting for gdb on localhost:1234:" \
+		"run 'make gdb$(if $(filter 1,$(TEST)), TEST=1)' in another terminal."
+	$(QEMU) $(QEMU_BASE) -m $(MEM) -serial stdio -kernel $(RUN_KERNEL) -append "$(CMDLINE)" \
+		-S -s $(QEMU_STATUS)
 
-gdb: $(KERNEL)
-	gdb -q -x tools/gdbinit $(KERNEL)
+gdb: $(RUN_KERNEL)
+	gdb -q -x tools/gdbinit $(RUN_KERNEL)
 
 # Fragments: user programs (user/*.mk) and tests (tests/*/*.mk: host unit tests, ABI suite).
 HOST_TESTS :=
@@ -119,10 +155,10 @@ host-test: $(HOST_TESTS)
 list-host-tests:
 	@echo $(HOST_TESTS)
 
-test: deps $(KERNEL) $(ISO) $(HOST_TESTS) $(USER_PROGS)
+test: deps $(KERNEL) $(KERNEL_TEST) $(ISO) $(HOST_TESTS) $(USER_PROGS)
 	@tests/run-all
 
-bench: deps $(KERNEL) $(USER_PROGS)
+bench: deps $(KERNEL) $(KERNEL_TEST) $(USER_PROGS)
 	@tools/bench | tee $(BUILD)/bench.log
 	@tools/gen-bench-docs --record $(BUILD)/bench.log && tools/gen-bench-docs
 

@@ -52,6 +52,5 @@ static inline u64 bench_end(u64 start)
 
 u64 bench_median(u64 *samples, int n);		/* sorts samples */
 void bench_report(const char *what, u64 value, const char *unit);
-void bench_run_all(const char *which);		/* runs them, then leaves QEMU */
 
 #endif /* _BENCH_H */

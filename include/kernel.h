@@ -1,9 +1,10 @@
 /*
  * panic(), BUG_ON() and WARN_ON(): what the kernel does when an invariant breaks.
  *
- * panic() prints the message, the caller's file and line and a backtrace, then stops
- * the machine; in test mode it leaves QEMU with a failure status so the host runner
- * sees it at once instead of waiting for a timeout.
+ * panic() prints the message, the caller's file and line and a backtrace, calls the
+ * panic notifiers, then stops the machine, leaving QEMU with a failure status so the
+ * host sees it at once instead of waiting for a timeout. WARN_ON() prints a report
+ * (through pr_report, so a self-test that did not expect it fails) and goes on.
  */
 #ifndef _KERNEL_H
 #define _KERNEL_H

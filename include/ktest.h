@@ -14,8 +14,15 @@
  * followed by the failed check's file, line and values), then "N passed, N failed".
  *
  * EXPECT checks record a failure and go on; ASSERT checks also end the test (they
- * return from the test function, so use them only there). A test that faults is
- * reported with the exception and counted as failed; the run continues with the next.
+ * return from the test function, so use them only there). A test that faults or panics
+ * is reported with the exception and counted as failed; the run continues with the
+ * next. A test also fails when the code under it reports a kernel bug (a WARNING, a
+ * "BUG:" line, a bad free, a slab corruption: whatever goes through pr_report) that it
+ * did not declare beforehand with KTEST_EXPECT_REPORT("part of the first line"); a
+ * declared report that does not come fails it as well.
+ *
+ * The tests live in the test image only (build/kernel-test.elf); the production image
+ * (build/kernel.elf) has no .ktests and says so when booted with "test".
  */
 #ifndef _KTEST_H
 #define _KTEST_H
@@ -39,7 +46,15 @@ struct ktest {
 __printf(3, 4) void ktest_fail(const char *file, int line, const char *fmt, ...);
 __printf(1, 2) void ktest_skip(const char *fmt, ...);	/* "ok N - name # SKIP why" */
 bool ktest_failed(void);		/* has the running test failed so far? */
-bool ktest_running(void);		/* is a self-test running now? */
+
+/*
+ * The running test is about to provoke a report whose first line contains text (a
+ * string literal, or one that lives until the test ends): that report does not fail
+ * it, and the test fails if no such report comes. Matching reports may come any
+ * number of times.
+ */
+void ktest_expect_report(const char *text);
+#define KTEST_EXPECT_REPORT(text)	ktest_expect_report(text)
 
 #define __KTEST_CMP(fatal, a, op, b) do {					\
 	long long __a = (long long)(a), __b = (long long)(b);			\
@@ -98,19 +113,13 @@ struct ktest_fault {
 };
 bool ktest_catch(void (*fn)(void *), void *arg, struct ktest_fault *fault);
 
-/* Capture console output (the text is still printed) so a test can check a report. */
+/*
+ * Capture console output, whatever its log level (the text is still printed as the
+ * level allows), so a test can check a report.
+ */
 void ktest_capture_start(void);
 void ktest_capture_stop(void);
 bool ktest_capture_contains(const char *text);
 const char *ktest_capture_text(void);
-void ktest_capture_append(const char *text, size_t len);	/* printk's hook */
-
-/* Called by the trap handler: unwinds into ktest_catch() if one is active. */
-struct pt_regs;
-void ktest_fault_recover(struct pt_regs *regs, int vector, unsigned long cr2);
-/* Called after an oops or panic report: fails the running test and goes on to the next. */
-void ktest_abort(void);
-
-void ktest_run_all(const char *suites);	/* runs the tests, exits QEMU with the verdict */
 
 #endif /* _KTEST_H */

@@ -10,12 +10,13 @@
  *				printing "run-elf: exit-status N" after each (tools/run-elf)
  *	bench[=NAME,...]	run the in-kernel benchmarks and print their figures
  *	(nothing)		show the memory layout and wait
+ * "test" and "bench" are boot modes (include/init.h) that only the test image
+ * (build/kernel-test.elf) has; the production image says so and stops.
  */
 #include <kernel.h>
 #include <mmap.h>
-#include <bench.h>
 #include <highmem.h>
-#include <ktest.h>
+#include <init.h>
 #include <multiboot.h>
 #include <serial.h>
 #include <setup.h>
@@ -28,6 +29,34 @@
 #include <asm/fixmap.h>
 #include <asm/traps.h>
 #include <asm/x86.h>
+
+/* Runs the boot mode named option if the command line has it (it does not return). */
+static void run_boot_mode(const char *option, const char *what)
+{
+	const struct boot_mode *m;
+
+	if (!cmdline_has(option))
+		return;
+	for (m = __start_boot_modes; m < __stop_boot_modes; m++)
+		if (!strcmp(m->name, option))
+			m->run(cmdline_value(option));
+	pr_err("\"%s\": this image has no %s; boot build/kernel-test.elf "
+	       "(make test, make bench, make run-kernel TEST=1)\n", option, what);
+	machine_exit(QEMU_EXIT_FAIL);
+}
+
+/*
+ * Self-tests check every slab object for overruns and use after free, unless
+ * "slab_debug=0" keeps the per-cache arrays (the fast path) for them too.
+ */
+static bool slab_debug_wanted(void)
+{
+	const char *v = cmdline_value("slab_debug");
+
+	if (v)
+		return *v != '0';
+	return cmdline_has("slab_debug") || cmdline_has("test");
+}
 
 static void parse_early_options(void)
 {
@@ -61,8 +90,7 @@ void start_kernel(u32 magic, u32 info_phys)
 	fpu_init();
 	setup_arch(mbi);
 	mem_init(mbi);
-	/* Self-tests check every object for overruns and use after free. */
-	slab_debug_enable(cmdline_has("slab_debug") || cmdline_has("test"));
+	slab_debug_enable(slab_debug_wanted());
 	kmem_cache_init();
 	proc_caches_init();
 	mm_cache_init();	/* the mm_struct and vm_area_struct caches */
@@ -72,17 +100,15 @@ void start_kernel(u32 magic, u32 info_phys)
 	time_init();
 	local_irq_enable();
 
-	if (cmdline_has("test"))
-		ktest_run_all(cmdline_value("test"));
-	if (cmdline_has("bench"))
-		bench_run_all(cmdline_value("bench"));
+	run_boot_mode("test", "self-tests");
+	run_boot_mode("bench", "benchmarks");
 	if (cmdline_has("run")) {
 		run_boot_modules();
 		machine_exit(QEMU_EXIT_PASS);
 	}
 
-	pr_notice("Nothing to run: boot with \"test\" for the self-tests, or run a program "
-		  "with tools/run-elf. Idle; leave QEMU with Ctrl-A X.\n");
+	pr_notice("Nothing to run: boot build/kernel-test.elf with \"test\" for the self-tests, "
+		  "or run a program with tools/run-elf. Idle; leave QEMU with Ctrl-A X.\n");
 	for (;;)
 		halt();
 }

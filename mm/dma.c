@@ -61,7 +61,7 @@ void dma_free_coherent(size_t size, void *cpu_addr, dma_addr_t dma_handle)
 	if (!size || !virt_addr_valid(cpu_addr) || __pa(cpu_addr) != dma_handle ||
 	    dma_handle >= ISA_DMA_LIMIT || (dma_handle & ~PAGE_MASK)) {
 		sprint_symbol(sym, sizeof(sym), (unsigned long)__builtin_return_address(0));
-		pr_err("BUG: dma_free_coherent(%zu, %p, 0x%08x): not a buffer "
+		pr_report(KERN_ERR "BUG: dma_free_coherent(%zu, %p, 0x%08x): not a buffer "
 		       "dma_alloc_coherent returned, called from %s\n",
 		       size, cpu_addr, dma_handle, sym);
 		return;

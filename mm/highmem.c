@@ -75,7 +75,7 @@ static void report_caller(const char *what, unsigned long caller)
 	char sym[KSYM_LEN];
 
 	sprint_symbol(sym, sizeof(sym), caller);
-	pr_err("BUG: %s, called from %s\n", what, sym);
+	pr_report(KERN_ERR "BUG: %s, called from %s\n", what, sym);
 }
 
 /* --- Persistent kmap ------------------------------------------------------------ */

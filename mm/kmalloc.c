@@ -98,7 +98,7 @@ void *kmalloc(size_t size, gfp_t flags)
 static __noinline void kfree_large(void *frame, const void *objp, struct page *page)
 {
 	if (!PageHead(page) || objp != page_address(page)) {
-		pr_err("kfree: %p is not a live kmalloc object, caller %p\n", objp,
+		pr_report(KERN_ERR "kfree: %p is not a live kmalloc object, caller %p\n", objp,
 		       frame_caller(frame));
 		return;
 	}
@@ -110,7 +110,7 @@ static __noinline void kfree_debug(void *frame, const void *objp)
 	struct page *page;
 
 	if (!virt_addr_valid(objp)) {
-		pr_err("kfree: %p is not a kmalloc address, caller %p\n", objp,
+		pr_report(KERN_ERR "kfree: %p is not a kmalloc address, caller %p\n", objp,
 		       frame_caller(frame));
 		return;
 	}

@@ -390,7 +390,7 @@ void page_alloc_set_clear_highpage(void (*clear_highpage)(struct page *page))
 
 void bad_free(unsigned long pfn, unsigned int order, const char *what)
 {
-	pr_err("BUG: Bad page free: %s, pfn 0x%lx order %u\n", what, pfn, order);
+	pr_report(KERN_ERR "BUG: Bad page free: %s, pfn 0x%lx order %u\n", what, pfn, order);
 	dump_stack();
 }
 
@@ -450,8 +450,8 @@ static __attribute__((noinline)) void free_pages_checked(struct page *page, unsi
 	char buf[64];
 
 	if (pfn >= max_pfn) {
-		pr_err("BUG: Bad page free: pfn 0x%lx outside mem_map (max_pfn 0x%lx), order %u\n",
-		       pfn, max_pfn, order);
+		pr_report(KERN_ERR "BUG: Bad page free: pfn 0x%lx outside mem_map "
+			  "(max_pfn 0x%lx), order %u\n", pfn, max_pfn, order);
 		dump_stack();
 		return;
 	}
@@ -502,8 +502,8 @@ void free_pages(unsigned long addr, unsigned int order)
 	if (!addr)
 		return;
 	if (!virt_addr_valid(addr) || (addr & ~PAGE_MASK)) {
-		pr_err("BUG: Bad page free: free_pages(0x%lx, %u) is not a page in the direct map\n",
-		       addr, order);
+		pr_report(KERN_ERR "BUG: Bad page free: free_pages(0x%lx, %u) is not a page "
+			  "in the direct map\n", addr, order);
 		dump_stack();
 		return;
 	}

@@ -563,13 +563,14 @@ void kmem_cache_destroy(struct kmem_cache *cachep)
 	if (!cachep)
 		return;
 	if (cachep->flags & CFLGS_BOOT) {
-		pr_err("kmem_cache_destroy(%s): a boot cache cannot be destroyed\n", cachep->name);
+		pr_report(KERN_ERR "kmem_cache_destroy(%s): a boot cache cannot be destroyed\n",
+			  cachep->name);
 		return;
 	}
 	__cache_shrink(cachep, 0);
 	if (cachep->nr_slabs) {
-		pr_err("kmem_cache_destroy(%s): %lu slabs still hold objects, cache kept\n",
-		       cachep->name, cachep->nr_slabs);
+		pr_report(KERN_ERR "kmem_cache_destroy(%s): %lu slabs still hold objects, "
+			  "cache kept\n", cachep->name, cachep->nr_slabs);
 		return;
 	}
 	list_del(&cachep->list);

@@ -53,8 +53,8 @@ static __printf(4, 5) void slab_report(struct kmem_cache *cachep, const void *ob
 	va_start(ap, fmt);
 	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
-	pr_err("slab %s: %s: object %p, caller %p\n", cachep ? cachep->name : "?", what,
-	       objp, caller);
+	pr_report(KERN_ERR "slab %s: %s: object %p, caller %p\n", cachep ? cachep->name : "?",
+		  what, objp, caller);
 	if (cachep && (cachep->flags & SLAB_STORE_USER) && virt_addr_valid(objp) &&
 	    PageSlab(virt_to_page(objp)) && virt_to_page(objp)->slab_cache == cachep &&
 	    obj_to_index(cachep, obj_slab(objp), objp) >= 0) {

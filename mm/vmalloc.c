@@ -221,18 +221,18 @@ struct vm_struct *remove_vm_area_checked(const void *addr, unsigned long want,
 	/* A mistake: name everything (symbol lookups are slow, so only here). */
 	sprint_symbol(sym, sizeof(sym), (unsigned long)caller);
 	if (!area) {
-		pr_err("BUG: %s(%p): no vmalloc area contains this address, called from %s\n",
-		       fn, addr, sym);
+		pr_report(KERN_ERR "BUG: %s(%p): no vmalloc area contains this address, "
+			  "called from %s\n", fn, addr, sym);
 		return NULL;
 	}
 	sprint_symbol(owner, sizeof(owner), (unsigned long)area->caller);
 	if (area->addr != addr) {
-		pr_err("BUG: %s(%p): not the start of a vmalloc area: it is inside "
+		pr_report(KERN_ERR "BUG: %s(%p): not the start of a vmalloc area: it is inside "
 		       "0x%08lx-0x%08lx (%s from %s), called from %s\n", fn, addr,
 		       area_start(area), area_end(area), area_kind(area->flags), owner, sym);
 		return NULL;
 	}
-	pr_err("BUG: %s(%p): the area 0x%08lx-0x%08lx was made by %s (in %s); "
+	pr_report(KERN_ERR "BUG: %s(%p): the area 0x%08lx-0x%08lx was made by %s (in %s); "
 	       "release it with %s(), called from %s\n", fn, addr, area_start(area),
 	       area_end(area), area_kind(area->flags), owner, release_fn(area->flags), sym);
 	return NULL;
@@ -418,11 +418,11 @@ void vmalloc_report_fault(unsigned long addr)
 		unsigned long end = area_end(area) - PAGE_SIZE;
 
 		sprint_symbol(sym, sizeof(sym), (unsigned long)area->caller);
-		pr_emerg("BUG: vmalloc guard page hit at 0x%08lx (area 0x%08lx-0x%08lx from "
+		pr_report(KERN_EMERG "BUG: vmalloc guard page hit at 0x%08lx (area 0x%08lx-0x%08lx from "
 			 "%s): %lu bytes past the end of the %s area\n", addr, area_start(area),
 			 end, sym, addr - end, area_kind(area->flags));
 	} else if (!find_vm_area((const void *)addr)) {
-		pr_emerg("BUG: 0x%08lx is in the vmalloc range but no area covers it "
+		pr_report(KERN_EMERG "BUG: 0x%08lx is in the vmalloc range but no area covers it "
 			 "(used after vfree/iounmap, or never allocated)\n", addr);
 	}
 }

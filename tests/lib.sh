@@ -4,7 +4,8 @@
 # lines of detail after a failure. tests/run-all counts them.
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-KERNEL=$ROOT/build/kernel.elf
+KERNEL=$ROOT/build/kernel.elf			# production: no self-tests
+KERNEL_TEST=$ROOT/build/kernel-test.elf		# with tests/kernel/ (run-ktests)
 OUT=$ROOT/build/test-output
 mkdir -p "$OUT"
 
@@ -25,7 +26,7 @@ tap_tail() {
 	tail -n "${2:-15}" "$1" | tr -d '\r' | sed 's/^/#   /'
 }
 
-# qemu_kernel LOG MEM APPEND [extra qemu args...]: boots build/kernel.elf with -kernel;
+# qemu_kernel LOG MEM APPEND [extra qemu args...]: boots $KERNEL with -kernel;
 # returns QEMU's status (33 pass, 35 tests failed, 37 panic, 0 triple fault, 124 timeout).
 qemu_kernel() {
 	log=$1 mem=$2 append=$3

@@ -1,6 +1,6 @@
 /*
  * The kernel services every host test links against (see host_env.h): printk and its
- * log, panic, __warn, dump_stack, and the globals every HOST_TEST build needs
+ * log, panic, __warn, pr_report, dump_stack, and the globals every HOST_TEST build needs
  * (host_page_offset for asm/page.h, host_cr3 and host_tlb_flushes for asm/x86.h).
  * Relies on libc only.
  *
@@ -115,6 +115,16 @@ int printk(const char *fmt, ...)
 	n = vprintk(fmt, ap);
 	va_end(ap);
 	return n;
+}
+
+/* As the kernel's (kernel/panic.c) minus the notifier: the log is what tests search. */
+void pr_report(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprintk(fmt, ap);
+	va_end(ap);
 }
 
 void __panic(const char *file, int line, const char *fmt, ...)

@@ -1,8 +1,8 @@
 /*
  * Runs the kernel self-tests of tests/kernel/test_slab.c on the host, over the fake
  * page allocator, until the kernel can boot them itself: the same source, with the
- * ktest.h services (ktest_fail, ktest_skip, console capture) played by the host TAP
- * harness (tap.h) and log (host_env.h). KTEST() places its descriptors in a section
+ * ktest.h services (ktest_fail, ktest_skip, console capture, expected reports) played
+ * by the host TAP harness (tap.h) and log (host_env.h). KTEST() places its descriptors in a section
  * named slab_ktests here, which the linker brackets with __start_/__stop_ symbols.
  */
 #include <stdio.h>
@@ -36,6 +36,23 @@ void ktest_skip(const char *fmt, ...)
 	putchar('\n');
 }
 
+/*
+ * The host log (strict mode) already fails a case that prints a report outside a
+ * capture window, so a declared report is checked the other way only: each one
+ * declared before a window must be in the log when that window closes.
+ */
+static const char *expected_reports[8];
+static int nr_expected_reports;
+
+void ktest_expect_report(const char *text)
+{
+	if (nr_expected_reports == 8) {
+		ktest_fail(__FILE__, __LINE__, "more than 8 expected reports: \"%s\"", text);
+		return;
+	}
+	expected_reports[nr_expected_reports++] = text;
+}
+
 void ktest_capture_start(void)
 {
 	host_capture_start();
@@ -43,7 +60,14 @@ void ktest_capture_start(void)
 
 void ktest_capture_stop(void)
 {
+	int i;
+
 	host_capture_stop();
+	for (i = 0; i < nr_expected_reports; i++)
+		if (!host_log_contains(expected_reports[i]))
+			ktest_fail(__FILE__, __LINE__, "expected a report containing \"%s\"; "
+				   "none came", expected_reports[i]);
+	nr_expected_reports = 0;
 }
 
 bool ktest_capture_contains(const char *text)

@@ -1,12 +1,14 @@
 /*
  * The benchmark runner: "bench" on the command line runs every BENCH() in the image
- * ("bench=NAME,..." some of them), each with interrupts off, then leaves QEMU.
+ * ("bench=NAME,..." some of them), each with interrupts off, then leaves QEMU. Only
+ * the test image (build/kernel-test.elf) has it: its boot mode is defined below.
  *
  * Figures are printed, never asserted: tools/bench runs this under -icount shift=0
  * where rdtsc counts instructions, so the figures are exact and repeatable, and a
  * second time without it for wall-clock-like TSC figures under TCG.
  */
 #include <bench.h>
+#include <init.h>
 #include <kernel.h>
 #include <string.h>
 
@@ -47,7 +49,7 @@ static void measure_overhead(void)
 	bench_overhead = bench_median(t, BENCH_SAMPLES);
 }
 
-void bench_run_all(const char *which)
+static void bench_run_all(const char *which)
 {
 	const struct kbench *b;
 	unsigned long flags = local_irq_save();
@@ -62,3 +64,4 @@ void bench_run_all(const char *which)
 	printk(KERN_ERR "bench: done\n");
 	machine_exit(QEMU_EXIT_PASS);
 }
+DEFINE_BOOT_MODE(bench, bench_run_all);

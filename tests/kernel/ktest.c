@@ -1,18 +1,35 @@
 /*
  * The self-test runner (see include/ktest.h for how tests are written).
  *
- * Tests are descriptors in the .ktests section, in link order. The runner calls each
- * selected one with a setjmp() recovery point: when a test oopses or panics, the
- * report is printed as usual, then ktest_abort() longjmps back here, the test is marked
- * failed and the next one runs. Output is KTAP: a plan line, then "ok N - suite_name"
- * or "not ok N - suite_name" per test with "# " diagnostic lines before it, and finally
- * "N passed, N failed" for the host runner (tests/run-ktests), which also checks the
- * QEMU exit status that machine_exit() sets.
+ * Tests are descriptors in the .ktests section, in link order; only the test image
+ * (build/kernel-test.elf) has them. The runner calls each selected one with a setjmp()
+ * recovery point. It hooks into the kernel only through the chains production code
+ * offers, registered when the run starts:
  *
- * Relies on: setjmp/longjmp (arch/x86/lib/setjmp_32.asm), machine_exit, printk.
+ *  - a console (register_console) that copies every message, whatever its level, into
+ *    a buffer while a test captures (ktest_capture_start), so it can check a report;
+ *  - the die chain: a fault inside ktest_catch() unwinds back there instead of oopsing
+ *    (DIE_TRAP, DIE_GPF, DIE_PAGE_FAULT), and an oops fails the running test (DIE_OOPS);
+ *  - the panic notifiers (a panic, or the end of an oops): the report has been printed,
+ *    so the runner marks the test failed and longjmps back to run the next one;
+ *  - the report notifiers (pr_report: WARNING, "BUG:" lines, bad frees, slab
+ *    corruption): a report the test did not declare with KTEST_EXPECT_REPORT() fails
+ *    it, named; a declared report that never came fails it too.
+ *
+ * Output is KTAP: a plan line, then "ok N - suite_name" or "not ok N - suite_name" per
+ * test with "# " diagnostic lines before it, and finally "N passed, N failed" for the
+ * host runner (tests/run-ktests), which also checks the QEMU exit status that
+ * machine_exit() sets.
+ *
+ * Relies on: setjmp/longjmp (arch/x86/lib/setjmp_32.asm), machine_exit, printk, the
+ * notifier chains (kernel/notifier.c, kernel/panic.c), consoles (kernel/printk.c).
  */
 #include <ktest.h>
+#include <console.h>
+#include <init.h>
+#include <kdebug.h>
 #include <kernel.h>
+#include <notifier.h>
 #include <setjmp.h>
 #include <slab.h>
 #include <string.h>
@@ -29,11 +46,6 @@ static jmp_buf test_env;
 static jmp_buf catch_env;
 static bool catch_active;
 static struct ktest_fault caught;
-
-bool ktest_running(void)
-{
-	return current_test != NULL;
-}
 
 bool ktest_failed(void)
 {
@@ -62,6 +74,8 @@ void ktest_skip(const char *fmt, ...)
 	current_skipped = true;
 }
 
+/* --- Faults a test provokes on purpose: the die chain. --- */
+
 bool ktest_catch(void (*fn)(void *), void *arg, struct ktest_fault *fault)
 {
 	bool faulted = false;
@@ -78,25 +92,110 @@ bool ktest_catch(void (*fn)(void *), void *arg, struct ktest_fault *fault)
 	return faulted;
 }
 
-void ktest_fault_recover(struct pt_regs *regs, int vector, unsigned long cr2)
+static int ktest_die_notify(struct notifier_block *nb, unsigned long val, void *data)
 {
+	struct die_args *args = data;
+
+	(void)nb;
+	if (!current_test)
+		return NOTIFY_DONE;
+	if (val == DIE_OOPS) {
+		/* Not caught: the oops is printed, then the panic notifier ends the test. */
+		printk(KERN_ERR "    # oops in the test: %s\n", args->str);
+		current_failed = true;
+		return NOTIFY_DONE;
+	}
 	if (!catch_active)
-		return;
-	caught.vector = vector;
-	caught.error_code = regs->error_code;
-	caught.cr2 = cr2;
-	caught.eip = regs->eip;
+		return NOTIFY_DONE;
+	caught.vector = args->trapnr;
+	caught.error_code = args->err;
+	caught.cr2 = read_cr2();
+	caught.eip = args->regs->eip;
 	catch_active = false;
 	longjmp(catch_env, 1);
 }
 
-void ktest_abort(void)
+static struct notifier_block ktest_die_nb = {
+	.notifier_call = ktest_die_notify,
+	.priority = 100,	/* before any other listener: the fault is the test's */
+};
+
+/* After a panic or an oops has been reported: fail the test and go on with the next. */
+static int ktest_panic_notify(struct notifier_block *nb, unsigned long val, void *data)
 {
+	(void)nb;
+	(void)val;
+	(void)data;
 	if (!current_test)
-		return;
+		return NOTIFY_DONE;
 	catch_active = false;
 	current_failed = true;
 	longjmp(test_env, 1);
+}
+
+static struct notifier_block ktest_panic_nb = {
+	.notifier_call = ktest_panic_notify,
+};
+
+/* --- Reports: each must be declared by the test that provokes it. --- */
+
+#define MAX_EXPECTED_REPORTS 8
+
+static struct {
+	const char *text;	/* a part of the report's first line */
+	int seen;
+} expected[MAX_EXPECTED_REPORTS];
+static int nr_expected;
+
+void ktest_expect_report(const char *text)
+{
+	if (nr_expected == MAX_EXPECTED_REPORTS) {
+		ktest_fail(__FILE__, __LINE__, "more than %d expected reports: \"%s\"",
+			   MAX_EXPECTED_REPORTS, text);
+		return;
+	}
+	expected[nr_expected].text = text;
+	expected[nr_expected].seen = 0;
+	nr_expected++;
+}
+
+static int ktest_report_notify(struct notifier_block *nb, unsigned long val, void *data)
+{
+	const char *line = data;
+	int i;
+
+	(void)nb;
+	(void)val;
+	if (!current_test)
+		return NOTIFY_DONE;
+	for (i = 0; i < nr_expected; i++) {
+		if (strstr(line, expected[i].text)) {
+			expected[i].seen++;
+			return NOTIFY_OK;
+		}
+	}
+	printk(KERN_ERR "    # unexpected report (declare it with KTEST_EXPECT_REPORT): %s\n",
+	       line);
+	current_failed = true;
+	return NOTIFY_OK;
+}
+
+static struct notifier_block ktest_report_nb = {
+	.notifier_call = ktest_report_notify,
+};
+
+/* A declared report that never came fails the test (unless it was skipped). */
+static void check_expected_reports(void)
+{
+	int i;
+
+	for (i = 0; i < nr_expected; i++)
+		if (!expected[i].seen && !current_skipped) {
+			printk(KERN_ERR "    # expected a report containing \"%s\"; none came\n",
+			       expected[i].text);
+			current_failed = true;
+		}
+	nr_expected = 0;
 }
 
 /* --- Capturing console output so that a test can check a report's text. --- */
@@ -117,8 +216,9 @@ void ktest_capture_stop(void)
 	capturing = false;
 }
 
-void ktest_capture_append(const char *text, size_t len)
+static void ktest_console_write(struct console *con, const char *text, unsigned int len)
 {
+	(void)con;
 	if (!capturing)
 		return;
 	if (len > sizeof(capture_buf) - 1 - capture_len)
@@ -127,6 +227,12 @@ void ktest_capture_append(const char *text, size_t len)
 	capture_len += len;
 	capture_buf[capture_len] = '\0';
 }
+
+static struct console ktest_console = {
+	.name = "ktest",
+	.write = ktest_console_write,
+	.flags = CON_ALL_LEVELS,	/* a test may look for a KERN_INFO line under "quiet" */
+};
 
 bool ktest_capture_contains(const char *text)
 {
@@ -161,6 +267,7 @@ static void run_one(const struct ktest *t, int number, struct ktest_counts *c)
 	current_failed = false;
 	current_skipped = false;
 	capturing = false;
+	nr_expected = 0;
 	if (setjmp(test_env) == 0) {
 		current_test = t;
 		local_irq_enable();
@@ -170,6 +277,7 @@ static void run_one(const struct ktest *t, int number, struct ktest_counts *c)
 	catch_active = false;
 	capturing = false;
 	local_irq_enable();
+	check_expected_reports();
 	if (current_failed) {
 		printk(KERN_ERR "not ok %d - %s_%s\n", number, t->suite, t->name);
 		c->failed++;
@@ -183,11 +291,16 @@ static void run_one(const struct ktest *t, int number, struct ktest_counts *c)
 	}
 }
 
-void ktest_run_all(const char *suites)
+static void ktest_run_all(const char *suites)
 {
 	const struct ktest *t;
 	struct ktest_counts c = { 0, 0, 0 };
 	int total = 0, number = 0;
+
+	register_console(&ktest_console);
+	register_die_notifier(&ktest_die_nb);
+	atomic_notifier_chain_register(&panic_notifier_list, &ktest_panic_nb);
+	atomic_notifier_chain_register(&report_notifier_list, &ktest_report_nb);
 
 	for (t = __start_ktests; t < __stop_ktests; t++)
 		total += suite_selected(suites, t->suite);
@@ -201,3 +314,4 @@ void ktest_run_all(const char *suites)
 		printk(KERN_ERR "no self-test matched \"%s\"\n", suites ? suites : "(all)");
 	machine_exit(c.failed || total == 0 ? QEMU_EXIT_FAIL : QEMU_EXIT_PASS);
 }
+DEFINE_BOOT_MODE(test, ktest_run_all);

@@ -418,6 +418,9 @@ KTEST(buddy, bad_frees_are_reported_and_change_nothing)
 	__free_page(page);
 	free = nr_free_pages();
 
+	KTEST_EXPECT_REPORT("BUG: Bad page free: double free");
+	KTEST_EXPECT_REPORT("BUG: Bad page free: bad order");
+	KTEST_EXPECT_REPORT("BUG: Bad page free: reserved page");
 	ktest_capture_start();
 	__free_page(page);			/* double free */
 	KTEST_EXPECT_LOGGED("double free");

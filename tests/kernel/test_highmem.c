@@ -120,6 +120,7 @@ KTEST(highmem, kmap_is_reference_counted)
 	kunmap(page);
 	KTEST_EXPECT_EQ(kmap_users(page), 0);
 
+	KTEST_EXPECT_REPORT("BUG: unbalanced kunmap");
 	ktest_capture_start();
 	kunmap(page);				/* one kunmap too many */
 	ktest_capture_stop();
@@ -203,6 +204,7 @@ KTEST(highmem, kmap_atomic_slots_nest_as_a_stack)
 	KTEST_EXPECT_STREQ(b, "page two");
 	KTEST_EXPECT_EQ(kmap_atomic_depth(), 2);
 
+	KTEST_EXPECT_REPORT("BUG: kunmap_atomic");	/* three times, all refused */
 	ktest_capture_start();
 	kunmap_atomic(a);			/* not the top: refused */
 	ktest_capture_stop();
@@ -240,6 +242,7 @@ KTEST(highmem, kmap_atomic_nests_up_to_km_type_nr)
 	}
 	for (i = 1; i < KM_TYPE_NR; i++)
 		KTEST_EXPECT_EQ((char *)slot[i - 1] - (char *)slot[i], PAGE_SIZE);
+	KTEST_EXPECT_REPORT("BUG: kmap_atomic nested deeper than KM_TYPE_NR");
 	ktest_capture_start();
 	extra = kmap_atomic_pfn(page_to_pfn(page));
 	ktest_capture_stop();

@@ -1,10 +1,13 @@
 /*
  * Tests that fail on purpose, to check the self-test runner itself. The "meta" suite
  * runs only when named ("test=meta"); tests/run-ktests checks that each failure is
- * reported the way it should be and that the run goes on after an oops and a panic.
+ * reported the way it should be and that the run goes on after an oops and a panic,
+ * and that a report the test did not declare (a WARNING, a bad free) fails it, as does
+ * a declared one that never comes, while a declared one that comes does not.
  */
 #include <ktest.h>
 #include <kernel.h>
+#include <mm.h>
 
 KTEST(meta, failed_expectation_is_reported)
 {
@@ -28,6 +31,34 @@ KTEST(meta, panic_fails_only_that_test)
 KTEST(meta, runs_after_failures)
 {
 	KTEST_EXPECT_EQ(1 + 1, 2);
+}
+
+/* volatile: the WARN_ON must happen at run time, with its condition's text printed. */
+static volatile bool meta_undeclared_warning = true;
+
+KTEST(meta, undeclared_warn_fails_the_test)
+{
+	WARN_ON(meta_undeclared_warning);
+}
+
+KTEST(meta, undeclared_bad_free_fails_the_test)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+
+	KTEST_ASSERT_NOT_NULL(page);
+	__free_page(page);
+	__free_page(page);		/* refused and reported: "BUG: Bad page free" */
+}
+
+KTEST(meta, declared_report_that_never_comes_fails_the_test)
+{
+	KTEST_EXPECT_REPORT("WARNING: meta_report_that_never_comes");
+}
+
+KTEST(meta, declared_warn_passes)
+{
+	KTEST_EXPECT_REPORT("WARNING: at tests/kernel/test_meta.c");
+	WARN_ON(meta_undeclared_warning);
 }
 
 /*

@@ -1,9 +1,13 @@
 /*
- * Self-tests for vsnprintf/printk formatting and the kernel's string functions.
+ * Self-tests for vsnprintf/printk formatting, the consoles printk writes to, the
+ * notifier chains, and the kernel's string functions.
  */
 #include <ktest.h>
+#include <console.h>
 #include <kernel.h>
+#include <notifier.h>
 #include <string.h>
+#include <uapi/errno.h>
 
 static const char *fmt(char *buf, size_t n, const char *f, ...)
 {
@@ -104,4 +108,158 @@ KTEST(cmdline, finds_words_and_values)
 	KTEST_EXPECT_TRUE(cmdline_has("test"));
 	KTEST_EXPECT_FALSE(cmdline_has("tes"));
 	KTEST_EXPECT_FALSE(cmdline_has("no-such-option"));
+}
+
+/* --- Consoles (kernel/printk.c) --- */
+
+static char console_seen[128];
+static size_t console_seen_len;
+
+static void record_write(struct console *con, const char *s, unsigned int n)
+{
+	(void)con;
+	if (n > sizeof(console_seen) - 1 - console_seen_len)
+		n = sizeof(console_seen) - 1 - console_seen_len;
+	memcpy(console_seen + console_seen_len, s, n);
+	console_seen_len += n;
+	console_seen[console_seen_len] = '\0';
+}
+
+KTEST(printk, registered_console_gets_messages_by_level)
+{
+	struct console filtered = { .name = "ktest-filtered", .write = record_write };
+	int saved = console_loglevel;
+
+	console_seen_len = 0;
+	console_seen[0] = '\0';
+	register_console(&filtered);
+	KTEST_EXPECT_TRUE(filtered.flags & CON_ENABLED);
+	console_loglevel = 4;
+	printk(KERN_DEBUG "con-debug\n");	/* at or above the level: not for it */
+	printk(KERN_ERR "con-error\n");
+	console_loglevel = saved;
+	KTEST_EXPECT_EQ(unregister_console(&filtered), 0);
+	printk(KERN_ERR "con-after\n");		/* unregistered: not seen */
+	KTEST_EXPECT_STREQ(console_seen, "con-error\n");
+	KTEST_EXPECT_FALSE(filtered.flags & CON_ENABLED);
+	KTEST_EXPECT_EQ(unregister_console(&filtered), -ENODEV);
+}
+
+KTEST(printk, all_levels_console_gets_debug_messages)
+{
+	struct console all = { .name = "ktest-all", .write = record_write,
+			       .flags = CON_ALL_LEVELS };
+	int saved = console_loglevel;
+
+	console_seen_len = 0;
+	console_seen[0] = '\0';
+	register_console(&all);
+	console_loglevel = 4;
+	printk(KERN_DEBUG "con-debug\n");
+	console_loglevel = saved;
+	unregister_console(&all);
+	KTEST_EXPECT_STREQ(console_seen, "con-debug\n");
+}
+
+/* --- Notifier chains (kernel/notifier.c) --- */
+
+static char chain_order[16];
+static int chain_calls;
+
+static int chain_record(struct notifier_block *nb, unsigned long val, void *data)
+{
+	const char *tag = data;
+
+	(void)val;
+	if (chain_calls < (int)sizeof(chain_order) - 1)
+		chain_order[chain_calls++] = (char)nb->priority + '0';
+	chain_order[chain_calls] = '\0';
+	return tag && *tag == (char)nb->priority + '0' ? NOTIFY_STOP : NOTIFY_OK;
+}
+
+KTEST(notifier, chain_runs_by_priority_and_stops_on_notify_stop)
+{
+	static ATOMIC_NOTIFIER_HEAD(chain);
+	struct notifier_block a = { .notifier_call = chain_record, .priority = 1 };
+	struct notifier_block b = { .notifier_call = chain_record, .priority = 3 };
+	struct notifier_block c = { .notifier_call = chain_record, .priority = 2 };
+
+	KTEST_EXPECT_EQ(atomic_notifier_call_chain(&chain, 0, NULL), NOTIFY_DONE);
+	KTEST_EXPECT_EQ(atomic_notifier_chain_register(&chain, &a), 0);
+	KTEST_EXPECT_EQ(atomic_notifier_chain_register(&chain, &b), 0);
+	KTEST_EXPECT_EQ(atomic_notifier_chain_register(&chain, &c), 0);
+	KTEST_EXPECT_EQ(atomic_notifier_chain_register(&chain, &c), -EEXIST);
+
+	chain_calls = 0;
+	KTEST_EXPECT_EQ(atomic_notifier_call_chain(&chain, 0, NULL), NOTIFY_OK);
+	KTEST_EXPECT_STREQ(chain_order, "321");		/* highest priority first */
+
+	chain_calls = 0;
+	KTEST_EXPECT_EQ(atomic_notifier_call_chain(&chain, 0, "2"), NOTIFY_STOP);
+	KTEST_EXPECT_STREQ(chain_order, "32");		/* 2 said stop: 1 not called */
+
+	KTEST_EXPECT_EQ(atomic_notifier_chain_unregister(&chain, &b), 0);
+	KTEST_EXPECT_EQ(atomic_notifier_chain_unregister(&chain, &b), -ENOENT);
+	chain_calls = 0;
+	atomic_notifier_call_chain(&chain, 0, NULL);
+	KTEST_EXPECT_STREQ(chain_order, "21");
+	atomic_notifier_chain_unregister(&chain, &a);
+	atomic_notifier_chain_unregister(&chain, &c);
+	KTEST_EXPECT_EQ(atomic_notifier_call_chain(&chain, 0, NULL), NOTIFY_DONE);
+}
+
+static struct notifier_block self_nb;
+static ATOMIC_NOTIFIER_HEAD(self_chain);
+
+static int unregister_self(struct notifier_block *nb, unsigned long val, void *data)
+{
+	(void)val;
+	(void)data;
+	chain_calls++;
+	atomic_notifier_chain_unregister(&self_chain, nb);
+	return NOTIFY_OK;
+}
+
+KTEST(notifier, callback_may_unregister_itself)
+{
+	struct notifier_block after = { .notifier_call = chain_record, .priority = 0 };
+
+	self_nb.notifier_call = unregister_self;
+	self_nb.priority = 5;
+	atomic_notifier_chain_register(&self_chain, &self_nb);
+	atomic_notifier_chain_register(&self_chain, &after);
+	chain_calls = 0;
+	atomic_notifier_call_chain(&self_chain, 0, NULL);
+	KTEST_EXPECT_EQ(chain_calls, 2);		/* itself, then the next one */
+	chain_calls = 0;
+	atomic_notifier_call_chain(&self_chain, 0, NULL);
+	KTEST_EXPECT_STREQ(chain_order, "0");		/* only the one left */
+	atomic_notifier_chain_unregister(&self_chain, &after);
+}
+
+/* A report reaches report_notifier_list without its level marker and newline. */
+static char last_report[96];
+
+static int copy_report(struct notifier_block *nb, unsigned long val, void *data)
+{
+	(void)nb;
+	(void)val;
+	strlcpy(last_report, data, sizeof(last_report));
+	return NOTIFY_DONE;
+}
+
+KTEST(notifier, pr_report_reaches_the_report_chain)
+{
+	struct notifier_block nb = { .notifier_call = copy_report, .priority = 200 };
+
+	KTEST_EXPECT_REPORT("BUG: ktest report number 42");
+	atomic_notifier_chain_register(&report_notifier_list, &nb);
+	last_report[0] = '\0';
+	ktest_capture_start();
+	pr_report(KERN_ERR "BUG: ktest report number %d\n", 42);
+	ktest_capture_stop();
+	atomic_notifier_chain_unregister(&report_notifier_list, &nb);
+	KTEST_EXPECT_STREQ(last_report, "BUG: ktest report number 42");
+	KTEST_EXPECT_LOGGED("BUG: ktest report number 42\n");	/* printed as printk does */
+	KTEST_EXPECT_FALSE(ktest_capture_contains(KERN_SOH));
 }

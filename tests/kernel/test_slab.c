@@ -239,6 +239,7 @@ KTEST(slab, destroy_with_live_objects_is_refused)
 
 	KTEST_ASSERT_NOT_NULL(c);
 	p = kmem_cache_alloc(c, GFP_KERNEL);
+	KTEST_EXPECT_REPORT("kmem_cache_destroy(ktest_busy): 1 slabs still hold objects");
 	ktest_capture_start();
 	kmem_cache_destroy(c);
 	ktest_capture_stop();
@@ -307,6 +308,7 @@ KTEST(slab, poison_catches_write_after_free)
 	kmem_cache_free(c, p);
 	KTEST_EXPECT_EQ(p[0], POISON_FREE);
 	p[5] = 0x42;
+	KTEST_EXPECT_REPORT("slab ktest_poison: use after free");
 	ktest_capture_start();
 	q = kmem_cache_alloc(c, GFP_KERNEL);
 	ktest_capture_stop();
@@ -328,6 +330,7 @@ KTEST(slab, red_zone_catches_overrun)
 	KTEST_ASSERT_NOT_NULL(c);
 	p = kmem_cache_alloc(c, GFP_KERNEL);
 	p[24] = 'X';
+	KTEST_EXPECT_REPORT("slab ktest_redzone: red zone overwritten");
 	ktest_capture_start();
 	kmem_cache_free(c, p);
 	ktest_capture_stop();
@@ -348,6 +351,7 @@ KTEST(slab, double_free_is_reported_and_refused)
 	a = kmem_cache_alloc(c, GFP_KERNEL);
 	b = kmem_cache_alloc(c, GFP_KERNEL);
 	kmem_cache_free(c, a);
+	KTEST_EXPECT_REPORT("slab ktest_double: double free");
 	ktest_capture_start();
 	kmem_cache_free(c, a);
 	ktest_capture_stop();
@@ -375,6 +379,7 @@ KTEST(slab, free_into_wrong_cache_is_reported_and_refused)
 	KTEST_ASSERT_NOT_NULL(a);
 	KTEST_ASSERT_NOT_NULL(b);
 	p = kmem_cache_alloc(a, GFP_KERNEL);
+	KTEST_EXPECT_REPORT("slab ktest_wrong_b: wrong cache");
 	ktest_capture_start();
 	kmem_cache_free(b, p);
 	ktest_capture_stop();
@@ -534,6 +539,10 @@ KTEST(kmalloc, reports_use_after_free_and_bad_frees)
 	p = kmalloc(64, GFP_KERNEL);
 	kfree(p);
 	p[3] = 1;
+	KTEST_EXPECT_REPORT("slab kmalloc-64: use after free");
+	KTEST_EXPECT_REPORT("slab kmalloc-64: free of a pointer that is not an object start");
+	KTEST_EXPECT_REPORT("slab kmalloc-64: double free");
+	KTEST_EXPECT_REPORT("kfree: ");		/* the stack address */
 	ktest_capture_start();
 	q = kmalloc(64, GFP_KERNEL);
 	KTEST_EXPECT_TRUE(q == p);
@@ -551,6 +560,36 @@ KTEST(kmalloc, reports_use_after_free_and_bad_frees)
 	kfree(q);
 	KTEST_EXPECT_LOGGED("slab kmalloc-64: double free");
 	ktest_capture_stop();
+}
+
+/*
+ * With slab_debug off (tests/run-ktests boots "slab_debug=0" for this), kmalloc's
+ * caches keep an array of hot objects: a free lands on it and the next allocation of
+ * that size takes the same object back (last in, first out) without the slab lists.
+ */
+KTEST(kmalloc, fast_path_recycles_through_the_array)
+{
+	struct leak_check lc = leak_start();
+	struct kmem_cache *c = kmalloc_slab(64);
+	unsigned int avail;
+	void *p, *q;
+
+	if (kmalloc_is_debug()) {
+		ktest_skip("kmalloc caches are debug caches, without arrays (boot slab_debug=0)");
+		return;
+	}
+	KTEST_EXPECT_GT(info(c).limit, 0);
+	p = kmalloc(64, GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(p);
+	kfree(p);
+	avail = info(c).avail;
+	KTEST_EXPECT_GE(avail, 1);
+	q = kmalloc(64, GFP_KERNEL);
+	KTEST_EXPECT_TRUE(q == p);
+	KTEST_EXPECT_EQ(info(c).avail, avail - 1);
+	kfree(q);
+	KTEST_EXPECT_EQ(info(c).avail, avail);
+	LEAK_END(lc);
 }
 
 /* ---- mempool ---- */

@@ -204,6 +204,7 @@ KTEST(vmalloc, guard_page_faults_and_is_reported)
 	KTEST_EXPECT_EQ((unsigned long)(vmalloc_guard_hit((unsigned long)p + 2 * PAGE_SIZE)), (unsigned long)(find_vm_area(p)));
 	KTEST_EXPECT_NULL(vmalloc_guard_hit((unsigned long)p + PAGE_SIZE));
 
+	KTEST_EXPECT_REPORT("BUG: vmalloc guard page hit");
 	ktest_capture_start();
 	faulted = ktest_catch(touch, p + 2 * PAGE_SIZE + 8, &f);
 	ktest_capture_stop();
@@ -227,6 +228,7 @@ KTEST(vmalloc, access_after_vfree_faults)
 	KTEST_ASSERT_NOT_NULL(p);
 	p[0] = 1;
 	vfree(p);
+	KTEST_EXPECT_REPORT("is in the vmalloc range but no area covers it");
 	ktest_capture_start();
 	faulted = ktest_catch(touch, p, NULL);	/* the TLB entry went with the pte */
 	ktest_capture_stop();
@@ -349,6 +351,7 @@ KTEST(vmalloc, bad_vfree_is_reported_and_changes_nothing)
 	before = nr_free_pages();
 	areas = vmalloc_nr_areas();
 
+	KTEST_EXPECT_REPORT("BUG: vfree(");	/* four times */
 	ktest_capture_start();
 	vfree(p + PAGE_SIZE);
 	ktest_capture_stop();
@@ -408,6 +411,7 @@ KTEST(vmalloc, vmap_maps_the_callers_pages)
 	KTEST_EXPECT_EQ(((char *)page_address(pages[1]))[1], 'B');
 	KTEST_EXPECT_TRUE(find_vm_area(v)->flags & VM_MAP);
 
+	KTEST_EXPECT_REPORT("BUG: vfree(");
 	ktest_capture_start();
 	vfree(v);				/* not vmalloc's: refused */
 	ktest_capture_stop();

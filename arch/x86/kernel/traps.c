@@ -5,18 +5,22 @@
  * straight to their handlers: int 0x80 to the system-call table and page faults to
  * do_page_fault() (arch/x86/mm/fault.c). Interrupts go to their IRQ handler. Other exceptions
  * from user mode become signals for the process (kernel/signal.c). An exception in kernel mode that nothing can fix is a kernel bug:
- * die() prints an oops with the exception's name, the decoded error code, CR2, every
- * register and a symbolic backtrace, then
- * stops the machine, or, while a self-test runs, unwinds into the test runner so the
- * test counts as failed and the others still run.
+ * it is first announced on the die chain (notify_die, include/kdebug.h), where a
+ * listener may take it over; else die() prints an oops with the exception's name, the
+ * decoded error code, CR2, every register and a symbolic backtrace, then, as Linux with
+ * panic_on_oops, calls the panic notifiers and stops the machine. (The self-test runner
+ * listens on both: it catches the faults a test provokes on purpose, and after any other
+ * oops it fails the test and goes on with the next.)
  *
- * Relies on: entry.asm (builds struct pt_regs), kallsyms (names), ktest (recovery).
+ * Relies on: entry.asm (builds struct pt_regs), kallsyms (names), the die chain and
+ * panic_notifier_list (kernel/notifier.c, kernel/panic.c).
  */
 #include <asm/traps.h>
 #include <asm/x86.h>
 #include <kallsyms.h>
+#include <kdebug.h>
 #include <kernel.h>
-#include <ktest.h>
+#include <signal.h>
 
 static const char *const trap_names[32] = {
 	"divide error", "debug", "NMI", "int3", "overflow", "bounds",
@@ -84,6 +88,10 @@ static int die_counter;
 void die(const char *what, struct pt_regs *regs)
 {
 	local_irq_disable();
+	/* A listener that answers NOTIFY_STOP has taken the oops over (as kgdb does). */
+	if (notify_die(DIE_OOPS, what, regs, regs->error_code, regs->vector, SIGSEGV) ==
+	    NOTIFY_STOP)
+		return;
 	printk(KERN_EMERG "Oops: %s [#%d]\n", what, ++die_counter);
 	if (regs->vector == X86_TRAP_PF)
 		printk(KERN_EMERG "BUG: unable to handle page fault at address 0x%08lx\n",
@@ -92,18 +100,21 @@ void die(const char *what, struct pt_regs *regs)
 	show_regs(regs);
 	printk(KERN_EMERG "Call Trace:\n");
 	show_trace(regs->eip, regs->ebp);
-	ktest_abort();
+	atomic_notifier_call_chain(&panic_notifier_list, 0, "Fatal exception");
 	printk(KERN_EMERG "Kernel stopped: an exception in kernel mode is a kernel bug.\n");
 	machine_exit(QEMU_EXIT_PANIC);
 }
 
 static void do_kernel_exception(struct pt_regs *regs)
 {
+	int v = regs->vector;
+
 	if (fixup_exception(regs))
 		return;
-	/* A self-test that provokes an exception on purpose catches it here. */
-	ktest_fault_recover(regs, regs->vector, read_cr2());
-	die(trap_name(regs->vector), regs);
+	if (notify_die(v == X86_TRAP_GP ? DIE_GPF : DIE_TRAP, trap_name(v), regs,
+		       regs->error_code, v, SIGSEGV) == NOTIFY_STOP)
+		return;
+	die(trap_name(v), regs);
 }
 
 static irq_handler_t irq_handlers[NR_IRQS];

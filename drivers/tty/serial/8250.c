@@ -7,6 +7,7 @@
  * serial port still runs programs (their output then joins the console).
  */
 #include <asm/x86.h>
+#include <console.h>
 #include <serial.h>
 
 #define UART_TX		0	/* transmit holding register (DLAB = 0) */
@@ -43,6 +44,18 @@ static void uart_init(u16 base)
 	outb(base + UART_MCR, 0x03);	/* DTR, RTS */
 }
 
+static void serial8250_console_write(struct console *con, const char *s, unsigned int n)
+{
+	(void)con;
+	serial_console_write(s, n);
+}
+
+/* COM1 as printk's console (ttyS0). */
+static struct console serial8250_console = {
+	.name = "ttyS0",
+	.write = serial8250_console_write,
+};
+
 void serial_init(void)
 {
 	int i;
@@ -52,6 +65,7 @@ void serial_init(void)
 		if (com_ok[i])
 			uart_init(com_base[i]);
 	}
+	register_console(&serial8250_console);
 }
 
 bool serial_present(int com)
