@@ -11,6 +11,8 @@
 #include "types.h"
 #include "printk.h"
 
+#define KSYM_SYMBOL_LEN	128	/* room for "func+0x12/0x40" */
+
 /* Name of the function containing addr, with the offset into it; NULL if unknown. */
 const char *kallsyms_lookup(unsigned long addr, unsigned long *offset, unsigned long *size);
 unsigned long kallsyms_lookup_name(const char *name);	/* 0 if not found */
@@ -31,5 +33,16 @@ static inline int sprint_symbol(char *buf, size_t size, unsigned long addr)
 		return snprintf(buf, size, "0x%08lx", addr);
 	return snprintf(buf, size, "%s+0x%lx/0x%lx", name, offset, symsize);
 }
+
+/*
+ * pr_bug_caller(caller, fmt, ...): the one shape of report for a caller's mistake (a bad
+ * free, an unbalanced unmap): "BUG: <message>, called from func+0x12/0x40". caller is a
+ * return address, usually __builtin_return_address(0) of the public entry point.
+ */
+#define pr_bug_caller(caller, fmt, ...) do {					\
+	char __sym[KSYM_SYMBOL_LEN];						\
+	sprint_symbol(__sym, sizeof(__sym), (unsigned long)(caller));		\
+	pr_err("BUG: " fmt ", called from %s\n", ##__VA_ARGS__, __sym);	\
+} while (0)
 
 #endif /* _KALLSYMS_H */
