@@ -23,11 +23,12 @@ KCFLAGS   := -m32 -march=i686 -ffreestanding -fno-pie -fno-pic -fno-stack-protec
              -Iinclude -MMD -MP
 KLDFLAGS  := -m elf_i386 -T linker.ld --no-warn-rwx-segments -z noexecstack
 LIBGCC    := $(shell $(CC) -m32 -print-libgcc-file-name)
-NASMFLAGS := -f elf32 -g -F dwarf
+NASMFLAGS := -f elf32 -g -F dwarf -I$(BUILD)/include/generated/
 
 # The kernel's folders, as in Linux: arch/x86/{kernel,mm,lib}, kernel, mm, fs, lib, drivers.
 KERNEL_DIRS := arch/x86 kernel mm fs lib drivers tests/kernel
-KERNEL_C   := $(sort $(shell find $(KERNEL_DIRS) -name '*.c'))
+# asm-offsets.c is compiled to assembly only, never linked (see asm-offsets.inc below).
+KERNEL_C   := $(filter-out arch/x86/kernel/asm-offsets.c,$(sort $(shell find $(KERNEL_DIRS) -name '*.c')))
 KERNEL_ASM := $(sort $(wildcard boot/*.asm) $(shell find arch/x86 -name '*.asm'))
 KERNEL_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(KERNEL_C)) \
               $(patsubst %.asm,$(BUILD)/%.o,$(KERNEL_ASM))
@@ -54,6 +55,22 @@ $(BUILD)/%.o: %.asm
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  AS      $<")
 	$(Q)$(NASM) $(NASMFLAGS) $< -o $@
+
+# asm-offsets: C's constants and structure offsets for the assembly files. The C file is
+# compiled with the kernel's flags to assembly, whose "->NAME value" markers
+# tools/gen-asm-offsets turns into a NASM include; every .asm file may %include it.
+ASM_OFFSETS := $(BUILD)/include/generated/asm-offsets.inc
+
+$(BUILD)/arch/x86/kernel/asm-offsets.s: arch/x86/kernel/asm-offsets.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(KCFLAGS) -S $< -o $@
+
+$(ASM_OFFSETS): $(BUILD)/arch/x86/kernel/asm-offsets.s tools/gen-asm-offsets
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q)tools/gen-asm-offsets $< > $@.tmp && mv $@.tmp $@
+
+$(patsubst %.asm,$(BUILD)/%.o,$(KERNEL_ASM)): $(ASM_OFFSETS)
 
 # The kernel is linked twice: the first link gives the addresses of every function,
 # tools/gen-kallsyms turns them into a symbol table for backtraces, and the second
