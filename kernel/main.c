@@ -13,6 +13,7 @@
  */
 #include <kernel.h>
 #include <mmap.h>
+#include <mmzone.h>
 #include <bench.h>
 #include <highmem.h>
 #include <ktest.h>
@@ -59,8 +60,8 @@ void start_kernel(u32 magic, u32 info_phys)
 	pr_notice("\nTeaching kernel for i386: Linux's memory management, small enough to read.\n");
 	pr_info("Command line: %s\n", cmdline_get());
 	fpu_init();
-	setup_arch(mbi);
-	mem_init(mbi);
+	setup_arch(mbi);	/* memblock, the kernel page tables */
+	mm_core_init();		/* mem_map, zones, the buddy allocator */
 	/* Self-tests check every object for overruns and use after free. */
 	slab_debug_enable(cmdline_has("slab_debug") || cmdline_has("test"));
 	kmem_cache_init();
