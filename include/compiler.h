@@ -15,6 +15,8 @@
 #define __printf(a, b)		__attribute__((format(printf, a, b)))
 #define __noinline		__attribute__((noinline))
 #define __returns_twice		__attribute__((returns_twice))
+#define __maybe_unused		__attribute__((unused))
+#define __cold			__attribute__((cold))	/* rarely run: kept out of hot paths */
 #ifndef __always_inline
 #define __always_inline		inline __attribute__((always_inline))
 #endif

@@ -38,11 +38,20 @@ static inline int sprint_symbol(char *buf, size_t size, unsigned long addr)
  * pr_bug_caller(caller, fmt, ...): the one shape of report for a caller's mistake (a bad
  * free, an unbalanced unmap): "BUG: <message>, called from func+0x12/0x40". caller is a
  * return address, usually __builtin_return_address(0) of the public entry point.
+ * Out of line (a copy per file that uses it), so the buffers and the symbol lookup stay
+ * off the fast paths that only call it when something is wrong.
  */
-#define pr_bug_caller(caller, fmt, ...) do {					\
-	char __sym[KSYM_SYMBOL_LEN];						\
-	sprint_symbol(__sym, sizeof(__sym), (unsigned long)(caller));		\
-	pr_err("BUG: " fmt ", called from %s\n", ##__VA_ARGS__, __sym);	\
-} while (0)
+static __maybe_unused __noinline __cold __printf(2, 3)
+void pr_bug_caller(const void *caller, const char *fmt, ...)
+{
+	char msg[192], sym[KSYM_SYMBOL_LEN];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	sprint_symbol(sym, sizeof(sym), (unsigned long)caller);
+	pr_err("BUG: %s, called from %s\n", msg, sym);
+}
 
 #endif /* _KALLSYMS_H */
