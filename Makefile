@@ -21,7 +21,7 @@ KCFLAGS   := -m32 -march=i686 -ffreestanding -fno-pie -fno-pic -fno-stack-protec
              -nostdlib -O2 -g -std=gnu11 -Wall -Wextra -Werror \
              -fno-omit-frame-pointer -fno-toplevel-reorder -mgeneral-regs-only -fno-strict-aliasing \
              -Iinclude -MMD -MP
-KLDFLAGS  := -m elf_i386 -T linker.ld --no-warn-rwx-segments -z noexecstack
+KLDFLAGS  := -m elf_i386 -L $(BUILD)/include/generated -T linker.ld --no-warn-rwx-segments -z noexecstack
 LIBGCC    := $(shell $(CC) -m32 -print-libgcc-file-name)
 NASMFLAGS := -f elf32 -g -F dwarf -I$(BUILD)/include/generated/
 
@@ -72,10 +72,16 @@ $(ASM_OFFSETS): $(BUILD)/arch/x86/kernel/asm-offsets.s tools/gen-asm-offsets
 
 $(patsubst %.asm,$(BUILD)/%.o,$(KERNEL_ASM)): $(ASM_OFFSETS)
 
+# The same numbers for linker.ld, which INCLUDEs this fragment.
+ASM_OFFSETS_LDS := $(BUILD)/include/generated/asm-offsets.lds
+$(ASM_OFFSETS_LDS): $(BUILD)/arch/x86/kernel/asm-offsets.s tools/gen-asm-offsets
+	@mkdir -p $(dir $@)
+	$(Q)tools/gen-asm-offsets --lds $< PAGE_OFFSET PAGE_SIZE > $@.tmp && mv $@.tmp $@
+
 # The kernel is linked twice: the first link gives the addresses of every function,
 # tools/gen-kallsyms turns them into a symbol table for backtraces, and the second
 # link adds that table in its own section at the very end, so no address moves.
-$(BUILD)/kernel.pass1.elf: $(KERNEL_OBJ) $(BUILD)/kallsyms-empty.o linker.ld
+$(BUILD)/kernel.pass1.elf: $(KERNEL_OBJ) $(BUILD)/kallsyms-empty.o linker.ld $(ASM_OFFSETS_LDS)
 	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJ) $(BUILD)/kallsyms-empty.o $(LIBGCC)
 
 $(BUILD)/kallsyms.c: $(BUILD)/kernel.pass1.elf tools/gen-kallsyms
@@ -88,7 +94,7 @@ $(BUILD)/kallsyms-empty.c: tools/gen-kallsyms
 $(BUILD)/kallsyms.o $(BUILD)/kallsyms-empty.o: $(BUILD)/%.o: $(BUILD)/%.c
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
-$(KERNEL): $(KERNEL_OBJ) $(BUILD)/kallsyms.o linker.ld
+$(KERNEL): $(KERNEL_OBJ) $(BUILD)/kallsyms.o linker.ld $(ASM_OFFSETS_LDS)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJ) $(BUILD)/kallsyms.o $(LIBGCC)
 	$(Q)tools/check-kernel $@
