@@ -28,14 +28,15 @@ KCFLAGS   := -m32 -march=i686 -ffreestanding -fno-pie -fno-pic -fno-stack-protec
              -nostdlib -O2 -g -std=gnu11 -Wall -Wextra -Werror \
              -fno-omit-frame-pointer -fno-toplevel-reorder -mgeneral-regs-only -fno-strict-aliasing \
              -Iinclude -MMD -MP
-KLDFLAGS  := -m elf_i386 -T linker.ld --no-warn-rwx-segments -z noexecstack
+KLDFLAGS  := -m elf_i386 -L $(BUILD)/include/generated -T linker.ld --no-warn-rwx-segments -z noexecstack
 LIBGCC    := $(shell $(CC) -m32 -print-libgcc-file-name)
-NASMFLAGS := -f elf32 -g -F dwarf
+NASMFLAGS := -f elf32 -g -F dwarf -I$(BUILD)/include/generated/
 
 # The kernel's folders, as in Linux: arch/x86/{kernel,mm,lib}, kernel, mm, fs, lib, drivers.
 # The test image adds tests/kernel/ (self-tests, benchmarks) after all of them.
 KERNEL_DIRS := arch/x86 kernel mm fs lib drivers
-KERNEL_C   := $(sort $(shell find $(KERNEL_DIRS) -name '*.c'))
+# asm-offsets.c is compiled to assembly only, never linked (see asm-offsets.inc below).
+KERNEL_C   := $(filter-out arch/x86/kernel/asm-offsets.c,$(sort $(shell find $(KERNEL_DIRS) -name '*.c')))
 KERNEL_ASM := $(sort $(wildcard boot/*.asm) $(shell find arch/x86 -name '*.asm'))
 KERNEL_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(KERNEL_C)) \
               $(patsubst %.asm,$(BUILD)/%.o,$(KERNEL_ASM))
@@ -67,13 +68,35 @@ $(BUILD)/%.o: %.asm
 	@$(if $(Q),echo "  AS      $<")
 	$(Q)$(NASM) $(NASMFLAGS) $< -o $@
 
+# asm-offsets: C's constants and structure offsets for the assembly files. The C file is
+# compiled with the kernel's flags to assembly, whose "->NAME value" markers
+# tools/gen-asm-offsets turns into a NASM include; every .asm file may %include it.
+ASM_OFFSETS := $(BUILD)/include/generated/asm-offsets.inc
+
+$(BUILD)/arch/x86/kernel/asm-offsets.s: arch/x86/kernel/asm-offsets.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(KCFLAGS) -S $< -o $@
+
+$(ASM_OFFSETS): $(BUILD)/arch/x86/kernel/asm-offsets.s tools/gen-asm-offsets
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q)tools/gen-asm-offsets $< > $@.tmp && mv $@.tmp $@
+
+$(patsubst %.asm,$(BUILD)/%.o,$(KERNEL_ASM)): $(ASM_OFFSETS)
+
+# The same numbers for linker.ld, which INCLUDEs this fragment.
+ASM_OFFSETS_LDS := $(BUILD)/include/generated/asm-offsets.lds
+$(ASM_OFFSETS_LDS): $(BUILD)/arch/x86/kernel/asm-offsets.s tools/gen-asm-offsets
+	@mkdir -p $(dir $@)
+	$(Q)tools/gen-asm-offsets --lds $< PAGE_OFFSET PAGE_SIZE > $@.tmp && mv $@.tmp $@
+
 # Each image is linked twice: the first link gives the addresses of every function,
 # tools/gen-kallsyms turns them into a symbol table for backtraces, and the second
 # link adds that table in its own section at the very end, so no address moves.
-$(BUILD)/kernel.pass1.elf: $(KERNEL_OBJ) $(BUILD)/kallsyms-empty.o linker.ld
+$(BUILD)/kernel.pass1.elf: $(KERNEL_OBJ) $(BUILD)/kallsyms-empty.o linker.ld $(ASM_OFFSETS_LDS)
 	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJ) $(BUILD)/kallsyms-empty.o $(LIBGCC)
 
-$(BUILD)/kernel-test.pass1.elf: $(KERNEL_OBJ) $(KTEST_OBJ) $(BUILD)/kallsyms-empty.o linker.ld
+$(BUILD)/kernel-test.pass1.elf: $(KERNEL_OBJ) $(KTEST_OBJ) $(BUILD)/kallsyms-empty.o linker.ld $(ASM_OFFSETS_LDS)
 	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJ) $(KTEST_OBJ) $(BUILD)/kallsyms-empty.o $(LIBGCC)
 
 $(BUILD)/%.kallsyms.c: $(BUILD)/%.pass1.elf tools/gen-kallsyms
@@ -89,7 +112,7 @@ $(BUILD)/kallsyms-empty.o: $(BUILD)/kallsyms-empty.c
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 .PRECIOUS: $(BUILD)/%.kallsyms.c $(BUILD)/%.pass1.elf
 
-$(KERNEL): $(KERNEL_OBJ) $(BUILD)/kernel.kallsyms.o linker.ld tools/check-kernel
+$(KERNEL): $(KERNEL_OBJ) $(BUILD)/kernel.kallsyms.o linker.ld $(ASM_OFFSETS_LDS) tools/check-kernel
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJ) $(BUILD)/kernel.kallsyms.o $(LIBGCC)
 	$(Q)tools/check-kernel --production $@

@@ -6,7 +6,7 @@
 ; A file of its own because NASM's debug information for one file spanning a physical
 ; and a virtual section confuses gdb.
 
-BOOT_PT_COUNT	equ 64 / 4	; must match boot/head.asm
+%include "asm-offsets.inc"		; BOOT_PT_COUNT (include/setup.h's BOOT_MAP_SIZE)
 
 extern boot_page_dir, boot_stack_top, start_kernel
 

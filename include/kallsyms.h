@@ -11,6 +11,8 @@
 #include "types.h"
 #include "printk.h"
 
+#define KSYM_SYMBOL_LEN	128	/* room for "func+0x12/0x40" */
+
 /* Name of the function containing addr, with the offset into it; NULL if unknown. */
 const char *kallsyms_lookup(unsigned long addr, unsigned long *offset, unsigned long *size);
 unsigned long kallsyms_lookup_name(const char *name);	/* 0 if not found */
@@ -30,6 +32,26 @@ static inline int sprint_symbol(char *buf, size_t size, unsigned long addr)
 	if (!name)
 		return snprintf(buf, size, "0x%08lx", addr);
 	return snprintf(buf, size, "%s+0x%lx/0x%lx", name, offset, symsize);
+}
+
+/*
+ * pr_bug_caller(caller, fmt, ...): the one shape of report for a caller's mistake (a bad
+ * free, an unbalanced unmap): "BUG: <message>, called from func+0x12/0x40". caller is a
+ * return address, usually __builtin_return_address(0) of the public entry point.
+ * Out of line (a copy per file that uses it), so the buffers and the symbol lookup stay
+ * off the fast paths that only call it when something is wrong.
+ */
+static __maybe_unused __noinline __cold __printf(2, 3)
+void pr_bug_caller(const void *caller, const char *fmt, ...)
+{
+	char msg[192], sym[KSYM_SYMBOL_LEN];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	sprint_symbol(sym, sizeof(sym), (unsigned long)caller);
+	pr_report(KERN_ERR "BUG: %s, called from %s\n", msg, sym);
 }
 
 #endif /* _KALLSYMS_H */

@@ -128,10 +128,13 @@ static inline unsigned long zone_free_pages(const struct zone *zone)
  *	zone_sizes_init();	or free_area_init(max_zone_pfns) with explicit bounds
  *	memblock_free_all();	releases every page memblock did not keep
  * free_area_init() takes mem_map from memblock and marks every page PG_reserved; only
- * pages later given to free_pages_range() ever reach the free lists.
+ * pages later given to free_pages_range() ever reach the free lists. mm_core_init()
+ * does both for the kernel, times them and prints the reports.
  */
 void free_area_init(unsigned long max_zone_pfns[MAX_NR_ZONES]);
 void zone_sizes_init(void);
+void mm_core_init(void);
+extern u64 mem_map_init_tsc;	/* TSC ticks to build mem_map and the free lists (make bench) */
 unsigned long free_pages_range(unsigned long start_pfn, unsigned long end_pfn);
 
 /*

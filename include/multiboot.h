@@ -8,6 +8,13 @@
 
 #include "types.h"
 
+/* The header in the kernel image (boot/head.asm) that makes a loader recognise it. */
+#define MULTIBOOT_HEADER_MAGIC		0x1BADB002
+#define MULTIBOOT_PAGE_ALIGN		0x001	/* load modules at page boundaries */
+#define MULTIBOOT_MEMORY_INFO		0x002	/* pass mem_lower/upper and the memory map */
+#define MULTIBOOT_HEADER_FLAGS		(MULTIBOOT_PAGE_ALIGN | MULTIBOOT_MEMORY_INFO)
+
+/* What the loader puts in %eax for the kernel. */
 #define MULTIBOOT_BOOTLOADER_MAGIC	0x2BADB002
 
 #define MULTIBOOT_INFO_MEMORY		0x001	/* mem_lower/mem_upper valid */

@@ -6,9 +6,11 @@
 #ifndef _SETJMP_H
 #define _SETJMP_H
 
+#include "compiler.h"
+
 typedef unsigned long jmp_buf[7];
 
-int setjmp(jmp_buf env) __attribute__((returns_twice));
-__attribute__((noreturn)) void longjmp(jmp_buf env, int val);
+__returns_twice int setjmp(jmp_buf env);
+__noreturn void longjmp(jmp_buf env, int val);
 
 #endif /* _SETJMP_H */

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include "compiler.h"
 
 typedef uint8_t u8;
 typedef uint16_t u16;
@@ -24,14 +25,6 @@ typedef int64_t s64;
 typedef uintptr_t phys_addr_t;	/* a physical address (32 bits on i386, no PAE) */
 typedef unsigned int gfp_t;	/* allocation flags, see gfp.h */
 
-#define __packed	__attribute__((packed))
-#define __aligned(x)	__attribute__((aligned(x)))
-#define __noreturn	__attribute__((noreturn))
-#define __used		__attribute__((used))
-#define __section(s)	__attribute__((section(s)))
-#define __printf(a, b)	__attribute__((format(printf, a, b)))
-#define likely(x)	__builtin_expect(!!(x), 1)
-#define unlikely(x)	__builtin_expect(!!(x), 0)
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define ALIGN(x, a)	(((x) + ((a) - 1)) & ~((__typeof__(x))(a) - 1))

@@ -15,6 +15,7 @@
  */
 #include <kernel.h>
 #include <mmap.h>
+#include <mmzone.h>
 #include <highmem.h>
 #include <init.h>
 #include <multiboot.h>
@@ -88,8 +89,8 @@ void start_kernel(u32 magic, u32 info_phys)
 	pr_notice("\nTeaching kernel for i386: Linux's memory management, small enough to read.\n");
 	pr_info("Command line: %s\n", cmdline_get());
 	fpu_init();
-	setup_arch(mbi);
-	mem_init(mbi);
+	setup_arch(mbi);	/* memblock, the kernel page tables */
+	mm_core_init();		/* mem_map, zones, the buddy allocator */
 	slab_debug_enable(slab_debug_wanted());
 	kmem_cache_init();
 	proc_caches_init();

@@ -54,16 +54,12 @@ void *dma_alloc_coherent(size_t size, dma_addr_t *dma_handle)
 
 void dma_free_coherent(size_t size, void *cpu_addr, dma_addr_t dma_handle)
 {
-	char sym[128];
-
 	if (!cpu_addr)
 		return;
 	if (!size || !virt_addr_valid(cpu_addr) || __pa(cpu_addr) != dma_handle ||
 	    dma_handle >= ISA_DMA_LIMIT || (dma_handle & ~PAGE_MASK)) {
-		sprint_symbol(sym, sizeof(sym), (unsigned long)__builtin_return_address(0));
-		pr_report(KERN_ERR "BUG: dma_free_coherent(%zu, %p, 0x%08x): not a buffer "
-		       "dma_alloc_coherent returned, called from %s\n",
-		       size, cpu_addr, dma_handle, sym);
+		pr_bug_caller(__builtin_return_address(0), "dma_free_coherent(%zu, %p, 0x%08x): "
+			      "not a buffer dma_alloc_coherent returned", size, cpu_addr, dma_handle);
 		return;
 	}
 	__free_pages(virt_to_page(cpu_addr), get_order(size));

@@ -47,8 +47,6 @@ _Static_assert((PKMAP_BASE & ~PGDIR_MASK) == 0 && LAST_PKMAP == PTRS_PER_PTE,
 _Static_assert(PKMAP_BASE + LAST_PKMAP * PAGE_SIZE <= FIXADDR_START,
 	       "the pkmap window must end below the fixmap");
 
-#define KSYM_LEN	128
-#define barrier()	asm volatile("" : : : "memory")
 
 static int pkmap_count[LAST_PKMAP];
 static unsigned int last_pkmap_nr;
@@ -68,14 +66,6 @@ static pte_t *pkmap_ptes(void)
 		BUG_ON(!pkmap_page_table);	/* paging_init made every kernel table */
 	}
 	return pkmap_page_table;
-}
-
-static void report_caller(const char *what, unsigned long caller)
-{
-	char sym[KSYM_LEN];
-
-	sprint_symbol(sym, sizeof(sym), caller);
-	pr_report(KERN_ERR "BUG: %s, called from %s\n", what, sym);
 }
 
 /* --- Persistent kmap ------------------------------------------------------------ */
@@ -165,22 +155,19 @@ void *kmap(struct page *page)
 void kunmap(struct page *page)
 {
 	unsigned long vaddr, nr;
-	char what[96];
 
 	if (!PageHighMem(page))
 		return;
 	vaddr = (unsigned long)page->virtual;
 	if (!vaddr || !pkmap_maps(page, vaddr)) {
-		snprintf(what, sizeof(what), "kunmap of pfn 0x%lx, which is not kmapped",
-			 page_to_pfn(page));
-		report_caller(what, (unsigned long)__builtin_return_address(0));
+		pr_bug_caller(__builtin_return_address(0),
+			      "kunmap of pfn 0x%lx, which is not kmapped", page_to_pfn(page));
 		return;
 	}
 	nr = PKMAP_NR(vaddr);
 	if (pkmap_count[nr] < 2) {
-		snprintf(what, sizeof(what), "unbalanced kunmap of pfn 0x%lx at 0x%08lx "
-			 "(more kunmaps than kmaps)", page_to_pfn(page), vaddr);
-		report_caller(what, (unsigned long)__builtin_return_address(0));
+		pr_bug_caller(__builtin_return_address(0), "unbalanced kunmap of pfn 0x%lx at "
+			      "0x%08lx (more kunmaps than kmaps)", page_to_pfn(page), vaddr);
 		return;
 	}
 	/* Down to 1: unused but still mapped, until flush_all_zero_pkmaps() needs it. */
@@ -204,8 +191,8 @@ void *kmap_atomic_pfn(unsigned long pfn)
 	enum fixed_addresses type;
 
 	if (idx >= KM_TYPE_NR) {
-		report_caller("kmap_atomic nested deeper than KM_TYPE_NR (16) slots",
-			      (unsigned long)__builtin_return_address(0));
+		pr_bug_caller(__builtin_return_address(0),
+			      "kmap_atomic nested deeper than KM_TYPE_NR (16) slots");
 		return NULL;
 	}
 	/* Claim the slot before filling it: an interrupt arriving now uses the next one. */
@@ -226,28 +213,25 @@ void *kmap_atomic(struct page *page)
 void kunmap_atomic(void *addr)
 {
 	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
-	unsigned long caller = (unsigned long)__builtin_return_address(0);
+	const void *caller = __builtin_return_address(0);
 	int idx, top = kmap_atomic_idx - 1;
-	char what[160];
 
 	if (vaddr < __fix_to_virt(FIX_KMAP_END) || vaddr > __fix_to_virt(FIX_KMAP_BEGIN)) {
 		if (virt_addr_valid(addr))
 			return;		/* a low-memory page: kmap_atomic mapped nothing */
-		snprintf(what, sizeof(what), "kunmap_atomic(%p): not an address kmap_atomic "
-			 "returned", addr);
-		report_caller(what, caller);
+		pr_bug_caller(caller, "kunmap_atomic(%p): not an address kmap_atomic returned",
+			      addr);
 		return;
 	}
 	idx = __virt_to_fix(vaddr) - FIX_KMAP_BEGIN;
 	if (idx != top) {
 		if (top < 0)
-			snprintf(what, sizeof(what), "kunmap_atomic(%p) of slot %d, but no "
-				 "kmap_atomic mapping is active", addr, idx);
+			pr_bug_caller(caller, "kunmap_atomic(%p) of slot %d, but no kmap_atomic "
+				      "mapping is active", addr, idx);
 		else
-			snprintf(what, sizeof(what), "kunmap_atomic(%p) out of order: slot %d, "
-				 "but the last kmap_atomic is slot %d at 0x%08lx (unmap in reverse "
-				 "order)", addr, idx, top, __fix_to_virt(FIX_KMAP_BEGIN + top));
-		report_caller(what, caller);
+			pr_bug_caller(caller, "kunmap_atomic(%p) out of order: slot %d, but the "
+				      "last kmap_atomic is slot %d at 0x%08lx (unmap in reverse "
+				      "order)", addr, idx, top, __fix_to_virt(FIX_KMAP_BEGIN + top));
 		return;
 	}
 	clear_fixmap(FIX_KMAP_BEGIN + idx);

@@ -12,8 +12,9 @@
  * never stored; it is computed as memory minus reserved when needed.
  *
  * Trade-off: fixed arrays of INIT_MEMBLOCK_REGIONS entries, no resizing (Linux doubles
- * them once the buddy allocator works; we stop using memblock at that point instead).
- * Overflow is a clear panic. A bitmap allocator (the old bootmem) was rejected: it
+ * them; here the boot code reserves the loader's data in whole pages, so what a loader
+ * packs page after page, any number of modules, merges into a few regions). Overflow,
+ * possible only with more than ~120 separate ranges, is a clear panic. A bitmap allocator (the old bootmem) was rejected: it
  * costs a bit per page and must itself be placed somewhere before it exists.
  *
  * Allocation goes top-down by default (as Linux): the first megabytes, and the DMA

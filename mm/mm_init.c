@@ -8,8 +8,9 @@
  * it, in the largest aligned blocks that fit, through __free_pages_core(). So a frame
  * the boot code forgot to release is lost, never handed out twice.
  *
- * Not to be confused with arch/x86/mm/init_32.c, which reads the boot loader's memory map, builds
- * the kernel page tables and calls zone_sizes_init() here.
+ * mm_core_init() is the generic half of memory set-up, after setup_arch() (the boot
+ * loader's map into memblock, arch/x86/kernel/setup.c) and paging_init() (the kernel
+ * page tables, arch/x86/mm/init_32.c): zones, mem_map, the hand-over, the reports.
  *
  * Relies on: memblock (for mem_map itself), the buddy allocator's boot entry points
  * and zone lock (mm/internal.h), zones (mmzone.h). Runs once, before any allocation.
@@ -21,6 +22,7 @@
 #include "printk.h"
 #include "string.h"
 #include "internal.h"
+#include "asm/x86.h"
 
 struct page *mem_map;
 unsigned long max_pfn;
@@ -196,4 +198,18 @@ unsigned long free_pages_range(unsigned long start_pfn, unsigned long end_pfn)
 	}
 	build_fast_zones();
 	return count;
+}
+
+u64 mem_map_init_tsc;
+
+void mm_core_init(void)
+{
+	u64 t0 = rdtsc();
+
+	zone_sizes_init();		/* mem_map from memblock, every page reserved */
+	memblock_free_all();		/* ... until memblock releases what is free */
+	mem_map_init_tsc = rdtsc() - t0;
+	show_zoneinfo();
+	show_buddyinfo();
+	show_meminfo();
 }

@@ -297,7 +297,7 @@ static void warn_alloc(gfp_t gfp, unsigned int order)
 			order, gfp, nr_free_pages());
 }
 
-static __attribute__((noinline)) struct page *__alloc_pages_slowpath(gfp_t gfp,
+static __noinline struct page *__alloc_pages_slowpath(gfp_t gfp,
 								  unsigned int order)
 {
 	struct page *page;
@@ -442,7 +442,7 @@ static const char *free_page_problem(struct page *page, unsigned long pfn,
  * dirty pages, shared pages (refcount > 1) and all the mistakes. A mistake is reported
  * and the page left exactly as it was.
  */
-static __attribute__((noinline)) void free_pages_checked(struct page *page, unsigned int order)
+static __noinline void free_pages_checked(struct page *page, unsigned int order)
 {
 	unsigned long pfn = page_to_pfn(page);
 	unsigned long flags;

@@ -1,7 +1,7 @@
 /*
  * Memory reports in the format of Linux's /proc/buddyinfo, /proc/zoneinfo and
  * /proc/meminfo, printed to the console (there is no /proc): at the end of boot
- * (mem_init() in arch/x86/mm/init_32.c) and by the tests, to show where memory went.
+ * (mm_core_init() in mm/mm_init.c) and by the tests, to show where memory went.
  *
  * Relies on: zones and their counters (mmzone.h), nr_free_pages(), totalram_pages()
  * and max_pfn (mm.h). Only reads counters, without the zone lock: a report taken while

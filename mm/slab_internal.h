@@ -22,11 +22,6 @@
 #include "list.h"
 #include "string.h"
 
-#ifndef __always_inline
-#define __always_inline inline __attribute__((always_inline))
-#endif
-#define __noinline	__attribute__((noinline))
-
 /*
  * Reports name the caller of the public entry point. __builtin_return_address(0) would
  * be loaded on entry, on the fast path too; the frame address is just %ebp, and the

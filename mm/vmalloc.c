@@ -40,8 +40,6 @@
 #include <slab.h>
 #include <string.h>
 
-#define KSYM_LEN	128
-
 static struct vm_struct *vmlist;
 
 static unsigned long vmalloc_area_bytes(void)
@@ -211,7 +209,7 @@ struct vm_struct *remove_vm_area_checked(const void *addr, unsigned long want,
 					 const char *fn, const void *caller)
 {
 	struct vm_struct *area = find_vm_area(addr);
-	char sym[KSYM_LEN], owner[KSYM_LEN];
+	char sym[KSYM_SYMBOL_LEN], owner[KSYM_SYMBOL_LEN];
 
 	if (likely(area && area->addr == addr && (area->flags & want))) {
 		unmap_vm_area(area);
@@ -219,12 +217,11 @@ struct vm_struct *remove_vm_area_checked(const void *addr, unsigned long want,
 		return area;
 	}
 	/* A mistake: name everything (symbol lookups are slow, so only here). */
-	sprint_symbol(sym, sizeof(sym), (unsigned long)caller);
 	if (!area) {
-		pr_report(KERN_ERR "BUG: %s(%p): no vmalloc area contains this address, "
-			  "called from %s\n", fn, addr, sym);
+		pr_bug_caller(caller, "%s(%p): no vmalloc area contains this address", fn, addr);
 		return NULL;
 	}
+	sprint_symbol(sym, sizeof(sym), (unsigned long)caller);
 	sprint_symbol(owner, sizeof(owner), (unsigned long)area->caller);
 	if (area->addr != addr) {
 		pr_report(KERN_ERR "BUG: %s(%p): not the start of a vmalloc area: it is inside "
@@ -253,7 +250,7 @@ static void free_area_pages(struct vm_struct *area)
 
 static __printf(2, 3) void vmalloc_fail(const void *caller, const char *fmt, ...)
 {
-	char sym[KSYM_LEN], msg[160];
+	char sym[KSYM_SYMBOL_LEN], msg[160];
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -409,7 +406,7 @@ unsigned long vmalloc_to_pfn(const void *addr)
 void vmalloc_report_fault(unsigned long addr)
 {
 	struct vm_struct *area;
-	char sym[KSYM_LEN];
+	char sym[KSYM_SYMBOL_LEN];
 
 	if (!is_vmalloc_addr((const void *)addr))
 		return;
@@ -493,7 +490,7 @@ bool check_vmalloc(void)
 void vmallocinfo(void)
 {
 	const struct vm_struct *area;
-	char sym[KSYM_LEN];
+	char sym[KSYM_SYMBOL_LEN];
 
 	for (area = vmlist; area; area = area->next) {
 		char line[256];

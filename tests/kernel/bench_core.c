@@ -9,7 +9,7 @@
 
 static char page_buf[4096] __aligned(4096);
 
-static void __attribute__((noinline)) empty_fn(void)
+static __noinline void empty_fn(void)
 {
 	asm volatile("");
 }

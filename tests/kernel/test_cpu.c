@@ -37,9 +37,40 @@ KTEST(cpu, gdt_has_linux_flat_segments)
 	 */
 	KTEST_EXPECT_EQ(gdt[GDT_ENTRY_KERNEL_CS] & ~ACCESSED, 0x00cf9a000000ffffULL);
 	KTEST_EXPECT_EQ(gdt[GDT_ENTRY_KERNEL_DS] & ~ACCESSED, 0x00cf92000000ffffULL);
-	KTEST_EXPECT_EQ(gdt[GDT_ENTRY_USER_CS] & ~ACCESSED, 0x00cffa000000ffffULL);
-	KTEST_EXPECT_EQ(gdt[GDT_ENTRY_USER_DS] & ~ACCESSED, 0x00cff2000000ffffULL);
+	KTEST_EXPECT_EQ(gdt[GDT_ENTRY_DEFAULT_USER_CS] & ~ACCESSED, 0x00cffa000000ffffULL);
+	KTEST_EXPECT_EQ(gdt[GDT_ENTRY_DEFAULT_USER_DS] & ~ACCESSED, 0x00cff2000000ffffULL);
 	KTEST_EXPECT_EQ(gdt_make_desc(0xc09a, 0, 0xfffff), 0x00cf9a000000ffffULL);
+}
+
+/* Linux i386's GDT (arch/x86/include/asm/segment.h): the positions gdb shows there. */
+KTEST(cpu, gdt_layout_is_linux_i386)
+{
+	u16 cs, ds, tr;
+	int i;
+
+	KTEST_EXPECT_EQ(__KERNEL_CS, 0x60);
+	KTEST_EXPECT_EQ(__KERNEL_DS, 0x68);
+	KTEST_EXPECT_EQ(__USER_CS, 0x73);
+	KTEST_EXPECT_EQ(__USER_DS, 0x7b);
+	KTEST_EXPECT_EQ(GDT_ENTRY_TSS, 16);
+	KTEST_EXPECT_EQ(GDT_ENTRY_TLS_MIN, 6);
+	KTEST_EXPECT_EQ(GDT_ENTRY_TLS_MAX, 8);
+	KTEST_EXPECT_EQ(GDT_ENTRY_DOUBLEFAULT_TSS, 31);
+	KTEST_EXPECT_EQ(GDT_ENTRIES, 32);
+	asm volatile("mov %%cs, %0; mov %%ds, %1; str %2" : "=r"(cs), "=r"(ds), "=r"(tr));
+	KTEST_EXPECT_EQ(cs, 0x60);
+	KTEST_EXPECT_EQ(ds, 0x68);
+	KTEST_EXPECT_EQ(tr, 0x80);
+	/* The double-fault TSS: present, DPL 0, 32-bit TSS, at entry 31. */
+	KTEST_EXPECT_EQ((gdt_table[31] >> 40) & 0xff, 0x89);
+	/* Every slot Linux leaves to features this kernel lacks is empty (not present). */
+	for (i = 1; i < GDT_ENTRIES; i++) {
+		if ((i >= GDT_ENTRY_TLS_MIN && i <= GDT_ENTRY_TLS_MAX) ||
+		    (i >= GDT_ENTRY_KERNEL_CS && i <= GDT_ENTRY_TSS) ||
+		    i == GDT_ENTRY_DOUBLEFAULT_TSS)
+			continue;
+		KTEST_EXPECT_EQ(gdt_table[i], 0);
+	}
 }
 
 KTEST(cpu, segment_registers_use_kernel_selectors)

@@ -68,7 +68,7 @@ KTEST(meta, declared_warn_passes)
  */
 static volatile int depth_limit = 1 << 30;	/* volatile: GCC cannot prove it unbounded */
 
-static int __attribute__((noinline)) recurse(volatile char *p, int depth)
+static __noinline int recurse(volatile char *p, int depth)
 {
 	volatile char buf[256];
 

@@ -79,7 +79,7 @@ USER_CODE(prog_regs,
 	"je 2f\n"
 	"or $4, %ebx\n"			/* 4: eflags not 0x202 */
 	"2: mov %ds, %eax\n"
-	"cmp $0x23, %eax\n"
+	"cmp $0x7b, %eax\n"
 	"je 3f\n"
 	"or $8, %ebx\n"			/* 8: ds is not __USER_DS */
 	"3:\n"
@@ -88,6 +88,29 @@ USER_CODE(prog_regs,
 KTEST(process, registers_at_entry_are_zero_with_eflags_0x202)
 {
 	KTEST_EXPECT_EQ(run_code("regs", prog_regs, prog_regs_end), 0);
+}
+
+/* Exits with 0 when cs = 0x73 and ss = es = 0x7b (Linux i386's user selectors). */
+USER_CODE(prog_user_selectors,
+	"xor %ebx, %ebx\n"
+	"mov %cs, %eax\n"
+	"cmp $0x73, %eax\n"
+	"je 1f\n"
+	"or $1, %ebx\n"
+	"1: mov %ss, %eax\n"
+	"cmp $0x7b, %eax\n"
+	"je 2f\n"
+	"or $2, %ebx\n"
+	"2: mov %es, %eax\n"
+	"cmp $0x7b, %eax\n"
+	"je 3f\n"
+	"or $4, %ebx\n"
+	"3:\n"
+	SYS_EXIT_EBX);
+
+KTEST(process, user_mode_runs_with_selectors_0x73_and_0x7b)
+{
+	KTEST_EXPECT_EQ(run_code("selectors", prog_user_selectors, prog_user_selectors_end), 0);
 }
 
 USER_CODE(prog_argc, "mov (%esp), %ebx\n" SYS_EXIT_EBX);

@@ -10,10 +10,11 @@
 ; same pt_regs, then calls the handler straight from sys_call_table, as Linux's i386
 ; entry did, without going through C dispatch code.
 ;
-; Relies on: do_trap (traps.c), sys_call_table (kernel/syscall.c);
-; __KERNEL_DS = 0x10 (include/asm/desc.h).
+; Relies on: do_trap (traps.c), sys_call_table (kernel/syscall.c); the selectors,
+; vector numbers and struct pt_regs offsets of asm-offsets.inc (generated from
+; include/asm/segment.h, asm/traps.h and asm/ptrace.h by arch/x86/kernel/asm-offsets.c).
 
-KERNEL_DS equ 0x10
+%include "asm-offsets.inc"
 
 section .text
 
@@ -31,12 +32,20 @@ stub_%1:
 %endmacro
 
 %assign i 0
-%rep 48
+%rep NR_TRAP_STUBS
 	STUB i
 %assign i i+1
 %endrep
 
-%macro SAVE_REGS 0			; the rest of struct pt_regs, ebx at the lowest address
+; SAVE_REGS pushes the rest of struct pt_regs, ebx ending at the lowest address. The
+; order is the C structure's: the assembler checks it against asm-offsets.
+%if PT_EBX != 0 || PT_ECX != PT_EBX + 4 || PT_EDX != PT_ECX + 4 || PT_ESI != PT_EDX + 4 || \
+    PT_EDI != PT_ESI + 4 || PT_EBP != PT_EDI + 4 || PT_EAX != PT_EBP + 4 || \
+    PT_DS != PT_EAX + 4 || PT_ES != PT_DS + 4 || PT_FS != PT_ES + 4 || PT_GS != PT_FS + 4 || \
+    PT_VECTOR != PT_GS + 4 || PT_ERROR_CODE != PT_VECTOR + 4 || PT_EIP != PT_ERROR_CODE + 4
+%error "struct pt_regs (include/asm/ptrace.h) no longer matches SAVE_REGS and the stubs"
+%endif
+%macro SAVE_REGS 0
 	push gs
 	push fs
 	push es
@@ -50,8 +59,6 @@ stub_%1:
 	push ebx
 %endmacro
 
-ENOSYS equ 38
-
 ; eax = number, ebx, ecx, edx, esi, edi, ebp = arguments. The handler gets a copy of the
 ; six arguments: a C function may write to its argument slots, and the saved registers
 ; must come back unchanged.
@@ -59,7 +66,7 @@ align 16
 global system_call
 system_call:
 	push dword 0			; error code
-	push dword 0x80			; vector
+	push dword SYSCALL_VECTOR	; vector
 	SAVE_REGS
 	push ebp
 	push edi
@@ -67,7 +74,7 @@ system_call:
 	push edx
 	push ecx
 	push ebx
-	mov cx, KERNEL_DS
+	mov cx, __KERNEL_DS
 	mov ds, cx
 	mov es, cx
 	cld
@@ -79,8 +86,8 @@ system_call:
 	jz .bad_number
 	call eax
 .done:
-	add esp, 24
-	mov [esp + 24], eax		; pt_regs.eax: the result
+	add esp, 6 * 4			; the argument copies
+	mov [esp + PT_EAX], eax		; the result
 	jmp ret_from_trap
 .bad_number:
 	mov eax, -ENOSYS
@@ -91,14 +98,14 @@ system_call:
 align 16
 global page_fault
 page_fault:
-	push dword 14			; vector; the CPU pushed the error code
+	push dword X86_TRAP_PF		; vector; the CPU pushed the error code
 	SAVE_REGS
-	mov ax, KERNEL_DS
+	mov ax, __KERNEL_DS
 	mov ds, ax
 	mov es, ax
 	cld
 	mov eax, esp
-	push dword [eax + 48]		; pt_regs.error_code
+	push dword [eax + PT_ERROR_CODE]
 	push eax			; struct pt_regs *
 	extern do_page_fault
 	call do_page_fault
@@ -107,7 +114,7 @@ page_fault:
 
 common_entry:
 	SAVE_REGS
-	mov ax, KERNEL_DS
+	mov ax, __KERNEL_DS
 	mov ds, ax
 	mov es, ax
 	cld
@@ -129,14 +136,14 @@ ret_from_trap:
 	pop es
 	pop fs
 	pop gs
-	add esp, 8			; vector and error code
+	add esp, PT_EIP - PT_VECTOR	; vector and error code
 	iret
 
 section .rodata
 global trap_stub_table
 trap_stub_table:
 %assign i 0
-%rep 48
+%rep NR_TRAP_STUBS
 	dd stub_ %+ i
 %assign i i+1
 %endrep

@@ -7,7 +7,10 @@
  * 0xc092 kernel data, 0xc0fa user code, 0xc0f2 user data); only the privilege level
  * differs between kernel and user. The TSS is not used for task switching, only to
  * tell the CPU which stack (esp0/ss0) to load when user code traps into the kernel.
- * Entries 6..8 are reserved for the three TLS descriptors of set_thread_area().
+ * The entries sit where Linux's i386 puts them (asm/segment.h): kernel code and data at
+ * 12 and 13, user code and data at 14 and 15, the TSS at 16, the three TLS descriptors
+ * of set_thread_area() at 6..8, the double-fault TSS at 31; the rest stay zero (not
+ * present), so loading one of their selectors faults.
  *
  * Relies on: include/asm/desc.h.
  */
@@ -69,8 +72,8 @@ void gdt_init(void)
 	gdt_table[0] = 0;
 	gdt_set_entry(GDT_ENTRY_KERNEL_CS, gdt_make_desc(0xc09a, 0, 0xfffff));
 	gdt_set_entry(GDT_ENTRY_KERNEL_DS, gdt_make_desc(0xc092, 0, 0xfffff));
-	gdt_set_entry(GDT_ENTRY_USER_CS, gdt_make_desc(0xc0fa, 0, 0xfffff));
-	gdt_set_entry(GDT_ENTRY_USER_DS, gdt_make_desc(0xc0f2, 0, 0xfffff));
+	gdt_set_entry(GDT_ENTRY_DEFAULT_USER_CS, gdt_make_desc(0xc0fa, 0, 0xfffff));
+	gdt_set_entry(GDT_ENTRY_DEFAULT_USER_DS, gdt_make_desc(0xc0f2, 0, 0xfffff));
 
 	memset(&init_tss, 0, sizeof(init_tss));
 	init_tss.ss0 = __KERNEL_DS;

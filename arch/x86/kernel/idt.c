@@ -6,7 +6,7 @@
  * data structure free of locks. Gates for int3 and int 0x80 have DPL 3 so that user code
  * may raise them; any other vector raised by "int n" from ring 3 is a #GP, as on Linux.
  *
- * Relies on: trap_stub_table (entry.asm).
+ * Relies on: trap_stub_table (entry_32.asm).
  */
 #include <asm/traps.h>
 #include <asm/desc.h>
@@ -24,7 +24,7 @@ struct idt_gate {
 #define GATE_TASK		0x85	/* present, DPL 0, task gate */
 
 static struct idt_gate idt_table[256] __aligned(8);
-extern const u32 trap_stub_table[48];
+extern const u32 trap_stub_table[FIRST_EXTERNAL_VECTOR + NR_IRQS];
 extern const u32 trap_stub_syscall[1];
 extern const char page_fault[];		/* entry.asm: straight to do_page_fault() */
 
@@ -47,7 +47,7 @@ void idt_init(void)
 	} __packed idtr = { sizeof(idt_table) - 1, (u32)(uintptr_t)idt_table };
 	int v;
 
-	for (v = 0; v < 48; v++)
+	for (v = 0; v < FIRST_EXTERNAL_VECTOR + NR_IRQS; v++)
 		set_gate(v, trap_stub_table[v], GATE_INTERRUPT);
 	set_gate(X86_TRAP_BP, trap_stub_table[X86_TRAP_BP], GATE_INTERRUPT_USER);
 	set_gate(X86_TRAP_OF, trap_stub_table[X86_TRAP_OF], GATE_INTERRUPT_USER);
@@ -56,6 +56,6 @@ void idt_init(void)
 	/* #DF switches to its own task and stack: see arch/x86/kernel/doublefault_32.c. */
 	doublefault_init();
 	set_gate(X86_TRAP_DF, 0, GATE_TASK);
-	idt_table[X86_TRAP_DF].selector = GDT_ENTRY_DOUBLEFAULT_TSS * 8;
+	idt_table[X86_TRAP_DF].selector = __DOUBLEFAULT_TSS;
 	asm volatile("lidt %0" : : "m"(idtr));
 }

@@ -1,32 +1,31 @@
 /*
- * Memory set-up at boot: from the boot loader's memory map to a running buddy allocator.
+ * The x86-32 half of memory set-up: the limits of low memory and the kernel page tables.
  *
- *  1. memblock learns the usable RAM from the Multiboot map (below 4 GiB only: without
- *     PAE a 32-bit page table cannot name a frame above it), then reserves what is
- *     already taken: the first page, the BIOS area below 1 MiB, the kernel image, the
- *     Multiboot information and every module.
+ *  1. find_low_pfn_range(): RAM ends at max_pfn; low memory, the part the kernel keeps
+ *     mapped for good, ends at max_low_pfn, at most MAXMEM = 896 MiB so that vmalloc,
+ *     pkmap and fixmap fit in the top gigabyte; the rest is HighMem.
  *  2. paging_init() builds swapper_pg_dir, the kernel's real page directory: the direct
- *     map of low memory (at most MAXMEM = 896 MiB) at PAGE_OFFSET with 4 KiB pages, the
- *     kernel's text and read-only data mapped read-only, the boot stack's guard page left
- *     out. Page tables for the whole kernel gigabyte (directory entries 768..1023) are
- *     allocated here once and never change, so a process's page directory can share
- *     them by copying those 256 entries, and a kernel mapping made later (vmalloc, kmap)
- *     is seen in every address space at once.
- *  3. mem_map gets one struct page per frame, the zones are laid out (DMA below 16 MiB,
- *     Normal up to max_low_pfn, HighMem above), and memblock hands every page it did not
- *     keep to the buddy allocator.
+ *     map of low memory at PAGE_OFFSET with 4 KiB pages, the kernel's text and read-only
+ *     data mapped read-only, the boot stack's guard page left out. Page tables for the
+ *     whole kernel gigabyte (directory entries 768..1023) are made here once and never
+ *     change, so a process's page directory can share them by copying those 256
+ *     entries, and a kernel mapping made later (vmalloc, kmap) is seen in every address
+ *     space at once. They live in the kernel image's .bss (as Linux keeps its early page
+ *     tables in the image's brk area), so they exist whatever the loader put where: the
+ *     boot mapping covers the image, and a module of any size beyond it changes nothing.
  *
  * i386 without PAE has no no-execute bit, so "data not executable" cannot be enforced
  * by the page tables here; read-only text is.
  *
- * Relies on: memblock (mm/memblock.c), zone set-up (mm/mm_init.c), the buddy allocator
- * (mm/page_alloc.c), fixmap.
+ * Before: setup_arch() (arch/x86/kernel/setup.c) filled memblock from the Multiboot map.
+ * After: mm_core_init() (mm/mm_init.c) builds mem_map and the buddy allocator.
+ *
+ * Relies on: memblock (mm/memblock.c), fixmap, the double-fault TSS.
  */
 #include <kernel.h>
 #include <memblock.h>
 #include <mm.h>
 #include <mmzone.h>
-#include <multiboot.h>
 #include <setup.h>
 #include <string.h>
 #include <asm/desc.h>
@@ -35,89 +34,11 @@
 #include <asm/sections.h>
 #include <asm/x86.h>
 
-#define FOUR_GIB	0x100000000ULL
-#define MIN_RAM		(8UL << 20)	/* below this the kernel cannot even hold its tables */
+/* Page tables for directory entries KERNEL_PGD_BOUNDARY..1022 (the fixmap has its own). */
+#define NR_KERNEL_PGTABLES	(PTRS_PER_PGD - KERNEL_PGD_BOUNDARY - 1)
 
 pgd_t swapper_pg_dir[PTRS_PER_PGD] __aligned(PAGE_SIZE);
-static unsigned long boot_reserved_bytes;
-
-static u64 ignored_above_4g;
-
-static void add_usable_ram(u64 base, u64 len)
-{
-	u64 end = base + len;
-
-	if (end > FOUR_GIB) {
-		ignored_above_4g += end - (base > FOUR_GIB ? base : FOUR_GIB);
-		if (base >= FOUR_GIB)
-			return;
-		len = FOUR_GIB - base;
-	}
-	memblock_add(base, len);
-}
-
-static void setup_memory_map(const struct multiboot_info *mbi)
-{
-	const u8 *p, *end;
-
-	if (mbi->flags & MULTIBOOT_INFO_MEM_MAP &&
-	    (p = boot_phys_to_virt(mbi->mmap_addr, mbi->mmap_length))) {
-		for (end = p + mbi->mmap_length; p < end; p += ((const u32 *)p)[0] + 4) {
-			const struct multiboot_mmap_entry *e = (const void *)p;
-
-			if (e->type == MULTIBOOT_MEMORY_AVAILABLE && e->len)
-				add_usable_ram(e->addr, e->len);
-		}
-	} else if (mbi->flags & MULTIBOOT_INFO_MEMORY) {
-		pr_info("No memory map: using mem_lower/mem_upper from the boot loader\n");
-		add_usable_ram(0, (u64)mbi->mem_lower << 10);
-		add_usable_ram(1 << 20, (u64)mbi->mem_upper << 10);
-	} else {
-		panic("the boot loader gave no memory information");
-	}
-	if (ignored_above_4g)
-		pr_notice("Ignoring %llu MiB of RAM above 4 GiB: without PAE a page table entry "
-			  "holds 32-bit addresses only\n", ignored_above_4g >> 20);
-}
-
-static void reserve(phys_addr_t base, phys_addr_t size)
-{
-	memblock_reserve(base, size);
-	boot_reserved_bytes += size;
-}
-
-static void reserve_string(u32 phys)
-{
-	const char *s = boot_phys_to_virt(phys, 1);
-
-	if (s)
-		reserve(phys, strnlen(s, PAGE_SIZE) + 1);
-}
-
-static void reserve_boot_areas(const struct multiboot_info *mbi)
-{
-	const struct multiboot_mod_list *mods;
-	u32 i;
-
-	reserve(0, PAGE_SIZE);				/* real-mode IVT, BIOS data area */
-	reserve(0xa0000, 0x100000 - 0xa0000);		/* VGA memory and BIOS ROMs */
-	reserve((phys_addr_t)_phys_start, __pa(_end) - (phys_addr_t)_phys_start);	/* kernel */
-	reserve(__pa(mbi), sizeof(*mbi));
-	if (mbi->flags & MULTIBOOT_INFO_CMDLINE)
-		reserve_string(mbi->cmdline);
-	if (mbi->flags & MULTIBOOT_INFO_BOOT_LOADER_NAME)
-		reserve_string(mbi->boot_loader_name);
-	if (mbi->flags & MULTIBOOT_INFO_MEM_MAP)
-		reserve(mbi->mmap_addr, mbi->mmap_length);
-	if (!(mbi->flags & MULTIBOOT_INFO_MODS) || !mbi->mods_count)
-		return;
-	reserve(mbi->mods_addr, mbi->mods_count * sizeof(*mods));
-	mods = boot_phys_to_virt(mbi->mods_addr, mbi->mods_count * sizeof(*mods));
-	for (i = 0; mods && i < mbi->mods_count; i++) {
-		reserve(mods[i].mod_start, mods[i].mod_end - mods[i].mod_start);
-		reserve_string(mods[i].cmdline);
-	}
-}
+static pte_t kernel_page_tables[NR_KERNEL_PGTABLES][PTRS_PER_PTE] __aligned(PAGE_SIZE);
 
 static bool is_kernel_readonly(unsigned long vaddr)
 {
@@ -149,17 +70,13 @@ static u32 cpu_global_pages(void)
 
 void paging_init(void)
 {
-	unsigned int nr_tables = PTRS_PER_PGD - KERNEL_PGD_BOUNDARY - 1;	/* fixmap has its own */
-	phys_addr_t tables = memblock_alloc(nr_tables * PAGE_SIZE, PAGE_SIZE);
-	pte_t *pte = __va(tables);
+	pte_t *pte = &kernel_page_tables[0][0];
 	u32 global = cpu_global_pages();
 	unsigned long pfn, i;
 
-	if (!tables)
-		panic("no memory below %lu MiB for the kernel page tables", BOOT_MAP_SIZE >> 20);
-	memset(pte, 0, nr_tables * PAGE_SIZE);
-	for (i = 0; i < nr_tables; i++)
-		swapper_pg_dir[KERNEL_PGD_BOUNDARY + i] = (tables + i * PAGE_SIZE) | _KERNPG_TABLE;
+	memset(kernel_page_tables, 0, sizeof(kernel_page_tables));
+	for (i = 0; i < NR_KERNEL_PGTABLES; i++)
+		swapper_pg_dir[KERNEL_PGD_BOUNDARY + i] = __pa(kernel_page_tables[i]) | _KERNPG_TABLE;
 	swapper_pg_dir[PTRS_PER_PGD - 1] = __pa(fixmap_pte()) | _KERNPG_TABLE;
 
 	/* The tables are contiguous, so the direct map's ptes are one array from pte[0]. */
@@ -171,16 +88,28 @@ void paging_init(void)
 	}
 	write_cr3(__pa(swapper_pg_dir));
 	flush_tlb_all();
+	doublefault_set_cr3(__pa(swapper_pg_dir));
+	/* All of low memory is mapped now: memblock may hand out any of it. */
+	memblock_set_limit(PFN_PHYS(max_low_pfn));
 }
 
-static void find_limits(void)
+/*
+ * The size check counts as `qemu -m` does, from the end of RAM rounded up to a MiB
+ * (QEMU's 8M ends at 8 MiB but holds only about 7.6 MiB of usable RAM).
+ */
+void find_low_pfn_range(void)
 {
-	max_pfn = PFN_DOWN(memblock_end_of_DRAM());
+	u64 end = memblock_end_of_DRAM();
+
+	max_pfn = PFN_DOWN(end);
 	max_low_pfn = min(max_pfn, (unsigned long)(MAXMEM >> PAGE_SHIFT));
 	high_memory = __va(PFN_PHYS(max_low_pfn));
-	if (memblock_phys_mem_size() < MIN_RAM)
-		panic("only %llu KiB of RAM: this kernel needs at least %lu MiB (try qemu -m 16M)",
-		      (unsigned long long)memblock_phys_mem_size() >> 10, MIN_RAM >> 20);
+	if (DIV_ROUND_UP(end, 1ULL << 20) < MIN_RAM_MB)
+		panic("only %llu KiB of RAM: this kernel needs a machine of at least %u MiB "
+		      "(qemu -m %uM)", (unsigned long long)memblock_phys_mem_size() >> 10,
+		      MIN_RAM_MB, MIN_RAM_MB);
+	/* Until paging_init, only the boot mapping can be reached through __va. */
+	memblock_set_limit(BOOT_MAP_SIZE);
 }
 
 static void layout_line(const char *name, unsigned long start, unsigned long end)
@@ -209,27 +138,3 @@ void print_vm_layout(void)
 		(unsigned long)_phys_start, (unsigned long)(_end - _text) >> 10);
 }
 
-u64 mem_map_init_tsc;	/* TSC ticks to build mem_map and the free lists (make bench) */
-
-void mem_init(const struct multiboot_info *mbi)
-{
-	u64 t0;
-
-	setup_memory_map(mbi);
-	reserve_boot_areas(mbi);
-	find_limits();
-	memblock_dump();
-	memblock_set_limit(BOOT_MAP_SIZE);	/* only that much is mapped until paging_init */
-	paging_init();
-	memblock_set_limit(PFN_PHYS(max_low_pfn));
-	doublefault_set_cr3(__pa(swapper_pg_dir));
-	t0 = rdtsc();
-	zone_sizes_init();		/* mem_map from memblock, every page reserved */
-	memblock_free_all();		/* ... until memblock releases what is free */
-	mem_map_init_tsc = rdtsc() - t0;
-	meminfo_set_kernel_image(_end - _text);
-	print_vm_layout();
-	show_zoneinfo();
-	show_buddyinfo();
-	show_meminfo();
-}
