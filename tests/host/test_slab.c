@@ -236,7 +236,7 @@ static void test_constructor_runs_once_per_object_when_slab_is_created(void)
 /* Linux SLAB's count: leftover / colour_off colours, 0 when less than a line is left. */
 static void test_colour_count_is_leftover_over_colour_off(void)
 {
-	struct kmem_cache *wide = kmem_cache_create("test_colour340", 340, 0, 0, NULL);
+	struct kmem_cache *wide = kmem_cache_create("test_colour280", 280, 0, 0, NULL);
 	struct kmem_cache *tight = kmem_cache_create("test_colour64", 64, 0, 0, NULL);
 	struct slabinfo si;
 	void *objs[3 * 64];
@@ -261,7 +261,7 @@ static void test_colour_count_is_leftover_over_colour_off(void)
 
 static void test_colour_offsets_differ_between_consecutive_slabs(void)
 {
-	struct kmem_cache *c = kmem_cache_create("test_colour", 340, 0, 0, NULL);
+	struct kmem_cache *c = kmem_cache_create("test_colour", 280, 0, 0, NULL);
 	unsigned int n, i, slabs;
 	struct slabinfo si;
 	uintptr_t base = 0;

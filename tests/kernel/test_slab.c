@@ -144,7 +144,7 @@ KTEST(slab, constructor_runs_once_per_object_when_slab_is_created)
 KTEST(slab, colour_offsets_differ_between_consecutive_slabs)
 {
 	struct leak_check lc = leak_start();
-	struct kmem_cache *c = kmem_cache_create("ktest_colour", 340, 0, 0, NULL);
+	struct kmem_cache *c = kmem_cache_create("ktest_colour", 280, 0, 0, NULL);
 	void *first[8], *objs[8 * 16];
 	unsigned int n, i, j, slabs;
 	struct slabinfo si;
@@ -177,7 +177,7 @@ KTEST(slab, colour_offsets_differ_between_consecutive_slabs)
 KTEST(slab, colour_count_is_leftover_over_colour_off)
 {
 	struct leak_check lc = leak_start();
-	struct kmem_cache *wide = kmem_cache_create("ktest_colour340", 340, 0, 0, NULL);
+	struct kmem_cache *wide = kmem_cache_create("ktest_colour280", 280, 0, 0, NULL);
 	struct kmem_cache *tight = kmem_cache_create("ktest_colour64", 64, 0, 0, NULL);
 	struct slabinfo si;
 	void *objs[3 * 64];
