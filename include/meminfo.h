@@ -37,8 +37,17 @@ void meminfo_extras_show(struct seq_file *m);
 /* Linux's vm_commit_limit() with overcommit_ratio 50, no huge pages, no swap. */
 unsigned long meminfo_commit_limit(void);
 
-/* mm/meminfo.c: the kernel-wide figures, now. */
+/*
+ * Linux's show_mem(): the "Mem-Info:" block of an OOM report (page counts, per-node and
+ * per-zone figures, the free blocks of each zone by order, the RAM totals).
+ */
+void show_mem_print(struct seq_file *m, const struct mem_counts *c);
+
+/* mm/meminfo.c: the kernel-wide figures, now; show_mem() to the console. */
+struct mm_struct;
 void mem_counts_collect(struct mem_counts *c);
+void show_mem(void);
+unsigned long mm_pgtables_pages(const struct mm_struct *mm);	/* user page-table pages */
 /*
  * Committed_AS in pages: the private writable mappings of the process that exists
  * (Linux charges exactly those to vm_committed_as). TODO(lead): once the overcommit

@@ -6,6 +6,7 @@
  * Relies on: vsnprintf and printk.
  */
 #include <seq_file.h>
+#include <kernel.h>
 #include <printk.h>
 #include <stdarg.h>
 #include <string.h>
@@ -16,13 +17,14 @@ static void seq_vprintf(struct seq_file *m, const char *fmt, va_list ap)
 	int n;
 
 	if (!m->buf) {
-		char piece[256];
+		char piece[320];	/* callers keep each piece shorter (on the stack) */
 
 		n = vsnprintf(piece, sizeof(piece), fmt, ap);
-		if (n > 0)
-			printk("%s", piece);
-		if (n > 0)
-			m->count += n;
+		if (n <= 0)
+			return;
+		printk("%s", piece);
+		WARN_ON(n >= (int)sizeof(piece));
+		m->count += n;
 		return;
 	}
 	room = m->count < m->size ? m->size - m->count : 0;

@@ -38,15 +38,15 @@ unsigned long meminfo_committed_pages(void)
 }
 
 /* Page tables of the user half: one page per present directory entry below TASK_SIZE. */
-static unsigned long user_pagetable_pages(void)
+unsigned long mm_pgtables_pages(const struct mm_struct *mm)
 {
 	const pgd_t *pgd;
 	unsigned long n = 0;
 	unsigned int i;
 
-	if (!current || !current->mm || !current->mm->pgd)
+	if (!mm || !mm->pgd)
 		return 0;
-	pgd = (const pgd_t *)current->mm->pgd;
+	pgd = (const pgd_t *)mm->pgd;
 	for (i = 0; i < KERNEL_PGD_BOUNDARY; i++)
 		if (pgd[i] & _PAGE_PRESENT)
 			n++;
@@ -59,7 +59,7 @@ void mem_counts_collect(struct mem_counts *c)
 	c->slab_pages = nr_slab_pages();
 	c->slab_reclaimable = 0;	/* no cache is SLAB_RECLAIM_ACCOUNT (dentries, inodes) */
 	c->kernel_stack_kb = (unsigned long)nr_threads * (THREAD_SIZE >> 10);
-	c->pagetable_pages = user_pagetable_pages();
+	c->pagetable_pages = current ? mm_pgtables_pages(current->mm) : 0;
 	c->committed_pages = meminfo_committed_pages();
 	c->vmalloc_total_kb = (VMALLOC_END - VMALLOC_START) >> 10;
 	c->vmalloc_used_pages = vmalloc_nr_pages();
@@ -75,6 +75,15 @@ void show_zoneinfo(void)
 
 	mem_counts_collect(&c);
 	zoneinfo_show(&m, &c);
+}
+
+void show_mem(void)
+{
+	struct seq_file m = SEQ_CONSOLE;
+	struct mem_counts c;
+
+	mem_counts_collect(&c);
+	show_mem_print(&m, &c);
 }
 
 void show_meminfo(void)

@@ -234,3 +234,91 @@ void meminfo_extras_show(struct seq_file *m)
 		val_kb(m, "  KernelImage:", kernel_image_bytes >> 10);
 	val_kb(m, "  MemMap:", (max_pfn * sizeof(struct page)) >> 10);
 }
+
+/* ---- show_mem(): the Mem-Info block of an OOM report ---- */
+
+static unsigned long free_pcp_pages(void)
+{
+	const struct zone *zone;
+	unsigned long n = 0;
+
+	for_each_zone(zone)
+		n += zone->pcp.count;
+	return n;
+}
+
+static void show_zone_free_areas(struct seq_file *m, const struct zone *zone)
+{
+	unsigned long total = 0;
+	int order;
+
+	/* In pieces: the console sink formats at most a few hundred bytes at a time. */
+	seq_printf(m, "%s free:%lukB boost:0kB min:0kB low:0kB high:0kB "
+		   "reserved_highatomic:0KB", zone->name, K(zone_free_pages(zone)));
+	seq_puts(m, " active_anon:0kB inactive_anon:0kB active_file:0kB inactive_file:0kB"
+		 " unevictable:0kB writepending:0kB");
+	seq_printf(m, " present:%lukB managed:%lukB mlocked:0kB bounce:0kB free_pcp:%lukB"
+		   " local_pcp:%ukB free_cma:0kB\n", K(zone->present_pages),
+		   K(zone->managed_pages), K((unsigned long)zone->pcp.count),
+		   (unsigned int)K(zone->pcp.count));
+	seq_puts(m, "lowmem_reserve[]:");
+	for (order = 0; order < MAX_NR_ZONES; order++)
+		seq_puts(m, " 0");
+	seq_puts(m, "\n");
+	/*
+	 * The free blocks by order. Without grouping by mobility every block is of one
+	 * type, which Linux shows as (U), unmovable, when that grouping is off.
+	 */
+	seq_printf(m, "%s: ", zone->name);
+	for (order = 0; order < MAX_ORDER; order++) {
+		unsigned long nr = zone->free_area[order].nr_free;
+
+		seq_printf(m, "%lu*%lukB ", nr, K(1UL) << order);
+		if (nr)
+			seq_puts(m, "(U) ");
+		total += nr << order;
+	}
+	seq_printf(m, "= %lukB\n", K(total));
+}
+
+void show_mem_print(struct seq_file *m, const struct mem_counts *c)
+{
+	unsigned long slab_unreclaimable = c->slab_pages - c->slab_reclaimable;
+	unsigned long total = 0, reserved = 0, highmem = 0;
+	const struct zone *zone;
+
+	seq_puts(m, "Mem-Info:\n");
+	seq_puts(m, "active_anon:0 inactive_anon:0 isolated_anon:0\n"
+		 " active_file:0 inactive_file:0 isolated_file:0\n"
+		 " unevictable:0 dirty:0 writeback:0\n");
+	seq_printf(m, " slab_reclaimable:%lu slab_unreclaimable:%lu\n"
+		   " mapped:0 shmem:0 pagetables:%lu\n"
+		   " sec_pagetables:0 bounce:0\n"
+		   " kernel_misc_reclaimable:0\n"
+		   " free:%lu free_pcp:%lu free_cma:0\n",
+		   c->slab_reclaimable, slab_unreclaimable, c->pagetable_pages, nr_free_pages(),
+		   free_pcp_pages());
+	seq_puts(m, "Node 0 active_anon:0kB inactive_anon:0kB active_file:0kB"
+		 " inactive_file:0kB unevictable:0kB isolated(anon):0kB isolated(file):0kB"
+		 " mapped:0kB dirty:0kB writeback:0kB shmem:0kB");
+	seq_printf(m, " shmem_thp: 0kB shmem_pmdmapped: 0kB anon_thp: 0kB writeback_tmp:0kB"
+		   " kernel_stack:%lukB pagetables:%lukB sec_pagetables:0kB"
+		   " all_unreclaimable? no\n", c->kernel_stack_kb, K(c->pagetable_pages));
+	for_each_zone(zone)
+		if (populated_zone(zone))
+			show_zone_free_areas(m, zone);
+	seq_printf(m, "Node 0 hugepages_total=0 hugepages_free=0 hugepages_surp=0 "
+		   "hugepages_size=%lukB\n", c->huge_page_kb);
+	seq_puts(m, "0 total pagecache pages\n0 pages in swap cache\n"
+		 "Free swap  = 0kB\nTotal swap = 0kB\n");
+	for_each_zone(zone) {
+		if (!populated_zone(zone))
+			continue;
+		total += zone->present_pages;
+		reserved += zone->present_pages - zone->managed_pages;
+		if (zone_idx(zone) == ZONE_HIGHMEM)
+			highmem += zone->present_pages;
+	}
+	seq_printf(m, "%lu pages RAM\n%lu pages HighMem/MovableOnly\n%lu pages reserved\n",
+		   total, highmem, reserved);
+}
