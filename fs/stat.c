@@ -1,49 +1,42 @@
 /*
  * stat on the standard descriptors, and readlink (fs/stat.c in Linux).
  *
- * Descriptors 0-2 are described as a pseudo-terminal slave, /dev/pts/0 (character
- * device 136:0 on the devpts instance 0:24), which is what they are when a program runs
- * from a terminal on Linux. ioctl (fs/ioctl.c) nevertheless answers -ENOTTY, so libc
- * buffers stdout fully, as it does on Linux when output goes to a file -- the case the
- * differential tests compare against (see docs/syscalls.md).
+ * Descriptors 0-2 are described as what they behave like: pipes. fd 0 is the read end
+ * of a pipe whose writer has gone (read returns 0, end of input, at once); fds 1 and 2
+ * are the write ends of pipes that the serial ports drain as fast as they are written.
+ * So fstat/statx report a FIFO (S_IFIFO | 0600, owned by root, st_blksize PAGE_SIZE,
+ * one inode per descriptor on the pipefs device 0:12) and ioctl (fs/ioctl.c) answers as
+ * a pipe does: FIONREAD gives 0 bytes, every terminal request -ENOTTY. libc therefore
+ * sees no terminal and buffers stdout fully, in PAGE_SIZE blocks for glibc (which sizes
+ * its buffer from st_blksize), exactly as on the Linux oracle where stdout is a file
+ * or a pipe (see docs/syscalls.md).
  *
  * Relies on: fd_is_open (fs/read_write.c), uaccess.
  */
 #include <uapi/errno.h>
 #include <fs.h>
+#include <mm.h>
 #include <string.h>
 #include <syscalls.h>
 #include <uaccess.h>
 #include <uapi/fcntl.h>
 #include <uapi/stat.h>
 
-#define TTY_MODE	(S_IFCHR | 0620)
-#define TTY_MAJOR	136	/* Unix98 pty slaves */
-#define TTY_MINOR	0
-#define TTY_DEV		0x18	/* the devpts instance: makedev(0, 24) */
-#define TTY_INO		3
-#define TTY_GID		5	/* group tty */
-#define TTY_BLKSIZE	1024
+#define PIPE_MODE	(S_IFIFO | 0600)	/* Linux's pipe inodes: S_IRUSR | S_IWUSR */
+#define PIPEFS_DEV	12			/* makedev(0, 12): pipefs's anonymous device */
+#define PIPE_INO(fd)	(1 + (fd))		/* one pipe, so one inode, per descriptor */
 
-/* Linux's new_encode_dev(), the form stat64 reports device numbers in. */
-static u32 encode_dev(u32 major, u32 minor)
-{
-	return (minor & 0xff) | (major << 8) | ((minor & ~0xffU) << 12);
-}
-
-static long fill_stat64(struct stat64 *ubuf)
+static long fill_stat64(unsigned int fd, struct stat64 *ubuf)
 {
 	struct stat64 st;
 
 	memset(&st, 0, sizeof(st));
-	st.st_dev = TTY_DEV;
-	st.__st_ino = TTY_INO;
-	st.st_ino = TTY_INO;
-	st.st_mode = TTY_MODE;
+	st.st_dev = PIPEFS_DEV;
+	st.__st_ino = PIPE_INO(fd);
+	st.st_ino = PIPE_INO(fd);
+	st.st_mode = PIPE_MODE;
 	st.st_nlink = 1;
-	st.st_gid = TTY_GID;
-	st.st_rdev = encode_dev(TTY_MAJOR, TTY_MINOR);
-	st.st_blksize = TTY_BLKSIZE;
+	st.st_blksize = PAGE_SIZE;
 	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
 }
 
@@ -51,7 +44,7 @@ long sys_fstat64(unsigned long fd, struct stat64 *statbuf)
 {
 	if (!fd_is_open(fd))
 		return -EBADF;
-	return fill_stat64(statbuf);
+	return fill_stat64(fd, statbuf);
 }
 
 /*
@@ -85,7 +78,7 @@ long sys_fstatat64(int dirfd, const char *path, struct stat64 *statbuf, unsigned
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH))
 		return -EINVAL;
 	err = resolve_empty_path(dirfd, path, flags);
-	return err ? err : fill_stat64(statbuf);
+	return err ? err : fill_stat64(dirfd, statbuf);
 }
 
 long sys_statx(int dirfd, const char *path, unsigned int flags, unsigned int mask,
@@ -103,15 +96,12 @@ long sys_statx(int dirfd, const char *path, unsigned int flags, unsigned int mas
 		return err;
 	memset(&stx, 0, sizeof(stx));
 	stx.stx_mask = STATX_BASIC_STATS;
-	stx.stx_blksize = TTY_BLKSIZE;
+	stx.stx_blksize = PAGE_SIZE;
 	stx.stx_nlink = 1;
-	stx.stx_gid = TTY_GID;
-	stx.stx_mode = TTY_MODE;
-	stx.stx_ino = TTY_INO;
-	stx.stx_rdev_major = TTY_MAJOR;
-	stx.stx_rdev_minor = TTY_MINOR;
+	stx.stx_mode = PIPE_MODE;
+	stx.stx_ino = PIPE_INO(dirfd);
 	stx.stx_dev_major = 0;
-	stx.stx_dev_minor = TTY_DEV;
+	stx.stx_dev_minor = PIPEFS_DEV;
 	return copy_to_user(buffer, &stx, sizeof(stx)) ? -EFAULT : 0;
 }
 

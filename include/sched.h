@@ -13,6 +13,7 @@
 #include "setjmp.h"
 #include "asm/ptrace.h"
 #include "asm/sections.h"	/* THREAD_SIZE */
+#include "cred.h"
 
 #define TASK_COMM_LEN	16
 
@@ -29,9 +30,11 @@ struct task_struct {
 	u64 start_time;			/* ktime_get_ns() when it entered user mode */
 	void *fpu_state;		/* 512-byte FXSAVE area, 16-byte aligned */
 	jmp_buf exit_env;		/* do_exit() returns to the run loop through this */
+	struct cred cred;		/* ids and root's privilege (kernel/cred.c) */
 };
 
 extern struct task_struct *current;
+extern int nr_threads;		/* tasks that exist (kernel/process.c), for sysinfo */
 
 /*
  * The kernel stack is THREAD_SIZE bytes, THREAD_SIZE aligned (an order-2 buddy block).

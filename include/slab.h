@@ -118,7 +118,7 @@ struct slabinfo {
 	unsigned int objperslab;
 	unsigned int pagesperslab;
 	unsigned int limit, batchcount, avail;	/* the array of hot objects */
-	unsigned int colours;		/* distinct colour offsets */
+	unsigned int colours;		/* Linux's leftover / colour_off; 0 and 1: offset 0 only */
 	unsigned int colour_off;	/* bytes between two colours */
 	unsigned int overhead_per_obj;	/* chunk - objsize + descriptor share, in bytes */
 	unsigned int waste_per_slab;	/* leftover bytes no object can use */

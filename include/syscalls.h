@@ -8,24 +8,60 @@
 #define _SYSCALLS_H
 
 #include "types.h"
+#include "cred.h"		/* uid_t, gid_t, old_uid_t, old_gid_t */
 
 #define __NR_exit		1
 #define __NR_read		3
 #define __NR_write		4
 #define __NR_getpid		20
+#define __NR_setuid		23
+#define __NR_getuid		24
 #define __NR_brk		45
+#define __NR_setgid		46
+#define __NR_getgid		47
+#define __NR_geteuid		49
+#define __NR_getegid		50
 #define __NR_ioctl		54
+#define __NR_setreuid		70
+#define __NR_setregid		71
+#define __NR_sethostname	74
+#define __NR_getgroups		80
+#define __NR_setgroups		81
 #define __NR_readlink		85
 #define __NR_mmap		90
 #define __NR_munmap		91
+#define __NR_sysinfo		116
+#define __NR_setdomainname	121
 #define __NR_uname		122
 #define __NR_modify_ldt		123
 #define __NR_mprotect		125
+#define __NR_setfsuid		138
+#define __NR_setfsgid		139
 #define __NR_writev		146
 #define __NR_mremap		163
+#define __NR_setresuid		164
+#define __NR_getresuid		165
+#define __NR_setresgid		170
+#define __NR_getresgid		171
 #define __NR_ugetrlimit		191
 #define __NR_mmap2		192
 #define __NR_fstat64		197
+#define __NR_getuid32		199
+#define __NR_getgid32		200
+#define __NR_geteuid32		201
+#define __NR_getegid32		202
+#define __NR_setreuid32		203
+#define __NR_setregid32		204
+#define __NR_getgroups32	205
+#define __NR_setgroups32	206
+#define __NR_setresuid32	208
+#define __NR_getresuid32	209
+#define __NR_setresgid32	210
+#define __NR_getresgid32	211
+#define __NR_setuid32		213
+#define __NR_setgid32		214
+#define __NR_setfsuid32		215
+#define __NR_setfsgid32		216
 #define __NR_madvise		219
 #define __NR_gettid		224
 #define __NR_set_thread_area	243
@@ -51,6 +87,7 @@ extern const syscall_fn_t sys_call_table[NR_syscalls];	/* kernel/syscall.c */
 
 struct iovec;
 struct new_utsname;
+struct sysinfo;
 struct rlimit;
 struct rlimit64;
 struct stat64;
@@ -73,6 +110,43 @@ long sys_set_tid_address(int *tidptr);
 long sys_set_robust_list(void *head, size_t len);
 long sys_rseq(void *rseq, u32 len, int flags, u32 sig);
 long sys_uname(struct new_utsname *name);
+long sys_sethostname(const char *name, int len);
+long sys_setdomainname(const char *name, int len);
+long sys_sysinfo(struct sysinfo *info);
+void do_sysinfo(struct sysinfo *info);		/* what sysinfo(2) copies out */
+long sys_getuid(void);
+long sys_geteuid(void);
+long sys_getgid(void);
+long sys_getegid(void);
+long sys_setuid(uid_t uid);
+long sys_setgid(gid_t gid);
+long sys_setreuid(uid_t ruid, uid_t euid);
+long sys_setregid(gid_t rgid, gid_t egid);
+long sys_setresuid(uid_t ruid, uid_t euid, uid_t suid);
+long sys_setresgid(gid_t rgid, gid_t egid, gid_t sgid);
+long sys_getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
+long sys_getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
+long sys_setfsuid(uid_t uid);
+long sys_setfsgid(gid_t gid);
+long sys_getgroups(int gidsetsize, gid_t *grouplist);
+long sys_setgroups(int gidsetsize, const gid_t *grouplist);
+/* the 16-bit forms, below 199 (ids above 65535 show as 65534) */
+long sys_getuid16(void);
+long sys_geteuid16(void);
+long sys_getgid16(void);
+long sys_getegid16(void);
+long sys_setuid16(unsigned long uid);
+long sys_setgid16(unsigned long gid);
+long sys_setreuid16(unsigned long ruid, unsigned long euid);
+long sys_setregid16(unsigned long rgid, unsigned long egid);
+long sys_setresuid16(unsigned long ruid, unsigned long euid, unsigned long suid);
+long sys_setresgid16(unsigned long rgid, unsigned long egid, unsigned long sgid);
+long sys_getresuid16(old_uid_t *ruid, old_uid_t *euid, old_uid_t *suid);
+long sys_getresgid16(old_gid_t *rgid, old_gid_t *egid, old_gid_t *sgid);
+long sys_setfsuid16(unsigned long uid);
+long sys_setfsgid16(unsigned long gid);
+long sys_getgroups16(int gidsetsize, old_gid_t *grouplist);
+long sys_setgroups16(int gidsetsize, const old_gid_t *grouplist);
 long sys_ugetrlimit(unsigned int resource, struct rlimit *rlim);
 long sys_prlimit64(int pid, unsigned int resource, const struct rlimit64 *new_rlim,
 		   struct rlimit64 *old_rlim);

@@ -92,4 +92,6 @@ bool check_vmalloc(void);
 void vmallocinfo(void);
 unsigned int vmalloc_nr_areas(void);
 
+unsigned long vmalloc_nr_pages(void);	/* pages owned by vmalloc areas (VmallocUsed) */
+
 #endif /* _VMALLOC_H */

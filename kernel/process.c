@@ -52,6 +52,7 @@
 #define EFLAGS_FIXED		0x2UL	/* bit 1 of eflags always reads 1 */
 
 struct task_struct *current;
+int nr_threads;
 static int next_pid = 1;		/* pids are never reused */
 static struct kmem_cache *task_cachep;
 
@@ -99,6 +100,8 @@ static struct task_struct *task_create(const char *path)
 	*end_of_stack(tsk) = STACK_END_MAGIC;
 	tsk->pid = next_pid++;
 	set_comm(tsk, path);
+	cred_init_root(&tsk->cred);
+	nr_threads++;
 	return tsk;
 }
 
@@ -108,6 +111,8 @@ static void task_free(struct task_struct *tsk)
 		panic("kernel stack overflow in %s[%d]: canary at %p overwritten", tsk->comm,
 		      tsk->pid, (void *)end_of_stack(tsk));
 	free_pages((unsigned long)tsk->stack, THREAD_SIZE_ORDER);
+	exit_creds(&tsk->cred);
+	nr_threads--;
 	kmem_cache_free(task_cachep, tsk);
 }
 

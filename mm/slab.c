@@ -270,7 +270,12 @@ static void setup_cache(struct kmem_cache *cachep, const char *name, size_t size
 	cache_estimate(cachep->gfporder, cachep->size, off_slab(cachep), &left);
 
 	cachep->colour_off = max(SLAB_CACHE_LINE, cachep->align);
-	cachep->colour = left / cachep->colour_off + 1;
+	/*
+	 * Linux SLAB's count: as many whole colour_off steps as the leftover holds, so the
+	 * last colour still fits in the slab. 0 (leftover < colour_off) and 1 both mean
+	 * that every slab starts its objects at offset 0; colour_next then stays 0.
+	 */
+	cachep->colour = left / cachep->colour_off;
 	cache_set_array(cachep);
 }
 

@@ -225,7 +225,7 @@ static int validate_slab(struct kmem_cache *cachep, struct slab *slabp,
 	for (i = 0; i < (1u << cachep->gfporder); i++)
 		if (!PageSlab(page + i) || page[i].slab_cache != cachep || page[i].slab != slabp)
 			return validate_err(cachep, slabp, "page %u of the slab is not marked", i);
-	if (slabp->colour >= cachep->colour)
+	if (slabp->colour && slabp->colour >= cachep->colour)	/* colour 0 is always valid */
 		errors += validate_err(cachep, slabp, "colour %u out of range", slabp->colour);
 
 	if (list == &cachep->slabs_full && slabp->inuse != cachep->num)

@@ -508,3 +508,14 @@ void vmallocinfo(void)
 		pr_info("%s\n", line);
 	}
 }
+
+/* Linux's vmalloc_nr_pages(): pages that vmalloc areas own, for meminfo's VmallocUsed. */
+unsigned long vmalloc_nr_pages(void)
+{
+	const struct vm_struct *area;
+	unsigned long n = 0;
+
+	for (area = vmlist; area; area = area->next)
+		n += area->nr_pages;
+	return n;
+}

@@ -4,5 +4,6 @@
 
 #define TCGETS		0x5401
 #define TIOCGWINSZ	0x5413
+#define FIONREAD	0x541B
 
 #endif /* _UAPI_IOCTLS_H */

@@ -8,7 +8,7 @@
 #   make fuzz-buddy              a longer fuzz run (FUZZ_TIME seconds, default 60)
 
 BUDDY_HOST_SRC    := mm/page_alloc.c mm/mm_init.c mm/page_alloc_check.c mm/show_mem.c \
-                     mm/memblock.c tests/host/host_buddy.c $(HOST_ENV_SRC)
+                     lib/seq_file.c mm/memblock.c tests/host/host_buddy.c $(HOST_ENV_SRC)
 BUDDY_HOST_DEPS   := $(BUDDY_HOST_SRC) mm/internal.h tests/host/host_buddy.h \
                      tests/host/buddy.mk $(HOST_ENV_DEPS)
 

@@ -16,6 +16,8 @@
 #include "shrinker.h"
 #include "gfp.h"
 #include "string.h"
+#include "meminfo.h"
+#include "seq_file.h"
 
 /* ---------------------------------------------------------------------------------
  * Helpers
@@ -870,9 +872,9 @@ static void buddy_16mib_machine_has_only_dma(void)
 	CHECK(check_page_alloc());
 }
 
-static unsigned long log_number_after(const char *label)
+static unsigned long number_after(const char *text, const char *label)
 {
-	const char *p = strstr(host_log_text(), label);
+	const char *p = strstr(text, label);
 
 	return p ? strtoul(p + strlen(label), NULL, 10) : ~0UL;
 }
@@ -898,25 +900,67 @@ static void buddy_introspection_prints_linux_formats(void)
 	for (order = 0; order < got; order++)
 		CHECK_EQ(n[order], dma->free_area[order].nr_free);
 
-	host_log_reset();
-	show_zoneinfo();
-	CHECK_LOGGED("spanned  4096");
-	CHECK_LOGGED("present  3999");
-	CHECK_LOGGED("managed");
+	/* The formatters print into a buffer too (what /proc will read). */
+	{
+		static char text[16384];
+		struct mem_counts c = {
+			.anon_pages = 3, .slab_pages = 5, .slab_reclaimable = 1,
+			.kernel_stack_kb = 16, .pagetable_pages = 2, .committed_pages = 7,
+			.vmalloc_total_kb = 1024, .vmalloc_used_pages = 4,
+			.direct_map_4k_kb = 8192, .huge_page_kb = 4096,
+		};
+		struct seq_file m;
+		char small[32];
 
-	host_log_reset();
-	meminfo_set_kernel_image(512UL << 10);
-	show_meminfo();
-	meminfo_set_kernel_image(0);
-	CHECK_EQ(log_number_after("MemTotal:"), totalram_pages() * 4);
-	CHECK_EQ(log_number_after("MemFree:"), nr_free_pages() * 4);
-	CHECK_EQ(log_number_after("HighTotal:"), zone_nr(ZONE_HIGHMEM)->managed_pages * 4);
-	CHECK_EQ(log_number_after("LowTotal:"),
-		 (totalram_pages() - zone_nr(ZONE_HIGHMEM)->managed_pages) * 4);
-	CHECK_LOGGED("HighFree:");
-	CHECK_LOGGED("LowFree:");
-	CHECK_EQ(log_number_after("KernelImage:"), 512);
-	CHECK_EQ(log_number_after("MemMap:"), max_pfn * sizeof(struct page) / 1024);
+		seq_init(&m, text, sizeof(text));
+		zoneinfo_show(&m, &c);
+		CHECK(!seq_has_overflowed(&m));
+		CHECK(strstr(text, "        spanned  4096\n") != NULL);
+		CHECK(strstr(text, "        present  3999\n") != NULL);
+		CHECK(strstr(text, "\n      nr_slab_unreclaimable 4\n") != NULL);
+		CHECK(strstr(text, "\n      nr_anon_pages 3\n") != NULL);
+		CHECK(strstr(text, "\n      nr_page_table_pages 2\n") != NULL);
+		CHECK(strstr(text, "\n  pagesets\n    cpu: 0\n              count: ") != NULL);
+
+		meminfo_set_kernel_image(512UL << 10);
+		seq_init(&m, text, sizeof(text));
+		meminfo_show(&m, &c);
+		meminfo_extras_show(&m);
+		meminfo_set_kernel_image(0);
+		CHECK(!seq_has_overflowed(&m));
+		CHECK_EQ(number_after(text, "MemTotal:"), totalram_pages() * 4);
+		CHECK_EQ(number_after(text, "MemFree:"), nr_free_pages() * 4);
+		CHECK_EQ(number_after(text, "MemAvailable:"), nr_free_pages() * 4 + 4);
+		CHECK_EQ(number_after(text, "HighTotal:"), zone_nr(ZONE_HIGHMEM)->managed_pages * 4);
+		CHECK_EQ(number_after(text, "LowTotal:"),
+			 (totalram_pages() - zone_nr(ZONE_HIGHMEM)->managed_pages) * 4);
+		CHECK_EQ(number_after(text, "AnonPages:"), 12);
+		CHECK_EQ(number_after(text, "Slab:"), 20);
+		CHECK_EQ(number_after(text, "SReclaimable:"), 4);
+		CHECK_EQ(number_after(text, "SUnreclaim:"), 16);
+		CHECK_EQ(number_after(text, "KernelStack:"), 16);
+		CHECK_EQ(number_after(text, "PageTables:"), 8);
+		/* Linux's vm_commit_limit(): half of RAM with overcommit_ratio 50, no swap */
+		CHECK_EQ(number_after(text, "CommitLimit:"), totalram_pages() * 50 / 100 * 4);
+		CHECK_EQ(number_after(text, "Committed_AS:"), 28);
+		CHECK_EQ(number_after(text, "VmallocTotal:"), 1024);
+		CHECK_EQ(number_after(text, "VmallocUsed:"), 16);
+		CHECK_EQ(number_after(text, "DirectMap4k:"), 8192);
+		CHECK(strstr(text, "HardwareCorrupted:     0 kB\nAnonHugePages:") != NULL);
+		CHECK(strstr(text, "HugePages_Total:       0\n") != NULL);
+		/* the extras come after Linux's last field, under their own heading */
+		CHECK(strstr(text, "DirectMap4M:") < strstr(text, "teachkernel extras"));
+		CHECK(strstr(text, "teachkernel extras") < strstr(text, "KernelImage:"));
+		CHECK_EQ(number_after(text, "KernelImage:"), 512);
+		CHECK_EQ(number_after(text, "MemMap:"), max_pfn * sizeof(struct page) / 1024);
+
+		/* a buffer too small keeps a terminated prefix and says it overflowed */
+		seq_init(&m, small, sizeof(small));
+		meminfo_show(&m, &c);
+		CHECK(seq_has_overflowed(&m));
+		CHECK_EQ(strlen(small), sizeof(small) - 1);
+		CHECK(strncmp(small, "MemTotal:", 9) == 0);
+	}
 }
 
 static void buddy_free_pages_range_releases_reserved_and_refuses_free_pages(void)

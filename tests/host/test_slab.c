@@ -233,9 +233,35 @@ static void test_constructor_runs_once_per_object_when_slab_is_created(void)
 	check_ctor_once_per_object(c);
 }
 
+/* Linux SLAB's count: leftover / colour_off colours, 0 when less than a line is left. */
+static void test_colour_count_is_leftover_over_colour_off(void)
+{
+	struct kmem_cache *wide = kmem_cache_create("test_colour280", 280, 0, 0, NULL);
+	struct kmem_cache *tight = kmem_cache_create("test_colour64", 64, 0, 0, NULL);
+	struct slabinfo si;
+	void *objs[3 * 64];
+	unsigned int i, n;
+
+	REQUIRE(wide && tight);
+	si = info(wide);
+	CHECK_EQ(si.colours, si.waste_per_slab / si.colour_off);
+	si = info(tight);
+	CHECK(si.waste_per_slab < si.colour_off);
+	CHECK_EQ(si.colours, 0);
+	n = si.objperslab * 3 <= 3 * 64 ? si.objperslab * 3 : 3 * 64;
+	for (i = 0; i < n; i++)
+		objs[i] = kmem_cache_alloc(tight, GFP_KERNEL);
+	for (i = 0; i < n; i++)
+		CHECK_EQ(slab_colour_of(objs[i]), 0);
+	for (i = 0; i < n; i++)
+		kmem_cache_free(tight, objs[i]);
+	kmem_cache_destroy(tight);
+	kmem_cache_destroy(wide);
+}
+
 static void test_colour_offsets_differ_between_consecutive_slabs(void)
 {
-	struct kmem_cache *c = kmem_cache_create("test_colour", 300, 0, 0, NULL);
+	struct kmem_cache *c = kmem_cache_create("test_colour", 280, 0, 0, NULL);
 	unsigned int n, i, slabs;
 	struct slabinfo si;
 	uintptr_t base = 0;
@@ -968,6 +994,7 @@ static const struct tap_case cases[] = {
 	SLAB_CASE(test_slabs_move_between_full_partial_and_free_lists),
 	SLAB_CASE(test_allocation_prefers_partial_slab_over_free_slab),
 	SLAB_CASE(test_constructor_runs_once_per_object_when_slab_is_created),
+	SLAB_CASE(test_colour_count_is_leftover_over_colour_off),
 	SLAB_CASE(test_colour_offsets_differ_between_consecutive_slabs),
 	SLAB_CASE(test_objects_are_aligned_for_every_size_and_alignment),
 	SLAB_CASE(test_slab_pages_point_at_their_cache_and_slab),

@@ -260,7 +260,23 @@ KTEST(fault, oom_report_has_linux_format)
 	ktest_capture_start();
 	oom_kill_report(&fault_test_task);
 	ktest_capture_stop();
+	/* Linux 6.1's OOM report: header, Mem-Info, task table, summary, kill line */
+	KTEST_EXPECT_LOGGED("faulttest invoked oom-killer: gfp_mask=0x1d2"
+			    "(GFP_HIGHUSER|__GFP_ZERO), order=0, oom_score_adj=0\n");
+	KTEST_EXPECT_LOGGED("Mem-Info:\nactive_anon:0 inactive_anon:0 isolated_anon:0\n");
+	KTEST_EXPECT_LOGGED(" free:");
+	KTEST_EXPECT_LOGGED("\nlowmem_reserve[]: 0 0 0\n");
+	KTEST_EXPECT_LOGGED("\nDMA: ");		/* the zone every machine has */
+	KTEST_EXPECT_LOGGED("kB (U) ");
+	KTEST_EXPECT_LOGGED(" pages RAM\n");
+	KTEST_EXPECT_LOGGED("Tasks state (memory values in pages):\n[  pid  ]   uid  tgid "
+			    "total_vm      rss pgtables_bytes swapents oom_score_adj name\n");
+	KTEST_EXPECT_LOGGED("[     77]     0    77      256        1     4096        0"
+			    "             0 faulttest\n");
+	KTEST_EXPECT_LOGGED("oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),"
+			    "task=faulttest,pid=77,uid=0\n");
 	KTEST_EXPECT_LOGGED("Out of memory: Killed process 77 (faulttest) total-vm:1024kB, "
-			    "anon-rss:4kB\n");
+			    "anon-rss:4kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:4kB "
+			    "oom_score_adj:0\n");
 	mmput(mm);
 }

@@ -144,7 +144,7 @@ KTEST(slab, constructor_runs_once_per_object_when_slab_is_created)
 KTEST(slab, colour_offsets_differ_between_consecutive_slabs)
 {
 	struct leak_check lc = leak_start();
-	struct kmem_cache *c = kmem_cache_create("ktest_colour", 300, 0, 0, NULL);
+	struct kmem_cache *c = kmem_cache_create("ktest_colour", 280, 0, 0, NULL);
 	void *first[8], *objs[8 * 16];
 	unsigned int n, i, j, slabs;
 	struct slabinfo si;
@@ -167,6 +167,40 @@ KTEST(slab, colour_offsets_differ_between_consecutive_slabs)
 	for (i = 0; i < slabs * n; i++)
 		kmem_cache_free(c, objs[i]);
 	kmem_cache_destroy(c);
+	LEAK_END(lc);
+}
+
+/*
+ * Linux SLAB's colour count: leftover / colour_off, rounded down (not one more). A cache
+ * whose leftover is smaller than a cache line has none, and all its slabs start at 0.
+ */
+KTEST(slab, colour_count_is_leftover_over_colour_off)
+{
+	struct leak_check lc = leak_start();
+	struct kmem_cache *wide = kmem_cache_create("ktest_colour280", 280, 0, 0, NULL);
+	struct kmem_cache *tight = kmem_cache_create("ktest_colour64", 64, 0, 0, NULL);
+	struct slabinfo si;
+	void *objs[3 * 64];
+	unsigned int i, n;
+
+	KTEST_ASSERT_NOT_NULL(wide);
+	KTEST_ASSERT_NOT_NULL(tight);
+	si = info(wide);
+	KTEST_EXPECT_EQ(si.colours, si.waste_per_slab / si.colour_off);
+	si = info(tight);
+	KTEST_EXPECT_LT(si.waste_per_slab, si.colour_off);
+	KTEST_EXPECT_EQ(si.colours, 0);
+	n = si.objperslab * 3 <= 3 * 64 ? si.objperslab * 3 : 3 * 64;
+	for (i = 0; i < n; i++)
+		objs[i] = kmem_cache_alloc(tight, GFP_KERNEL);
+	for (i = 0; i < n; i++) {
+		KTEST_ASSERT_NOT_NULL(objs[i]);
+		KTEST_EXPECT_EQ(slab_colour_of(objs[i]), 0);
+	}
+	for (i = 0; i < n; i++)
+		kmem_cache_free(tight, objs[i]);
+	kmem_cache_destroy(tight);
+	kmem_cache_destroy(wide);
 	LEAK_END(lc);
 }
 
