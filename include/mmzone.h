@@ -129,7 +129,8 @@ static inline unsigned long zone_free_pages(const struct zone *zone)
  *	memblock_free_all();	releases every page memblock did not keep
  * free_area_init() takes mem_map from memblock and marks every page PG_reserved; only
  * pages later given to free_pages_range() ever reach the free lists. mm_core_init()
- * does both for the kernel, times them and prints the reports.
+ * does both for the kernel and times them; then start_kernel prints the reports with
+ * mem_init_print_info() (mm/meminfo.c).
  */
 void free_area_init(unsigned long max_zone_pfns[MAX_NR_ZONES]);
 void zone_sizes_init(void);
@@ -151,6 +152,7 @@ bool check_page_alloc(void);		/* verify every free list; reports and returns fal
 void show_buddyinfo(void);
 void show_zoneinfo(void);
 void show_meminfo(void);
+void mem_init_print_info(void);	/* zoneinfo, buddyinfo and meminfo, at boot */
 void meminfo_set_kernel_image(unsigned long bytes);	/* boot code: _end - _text */
 
 #endif /* _MMZONE_H */

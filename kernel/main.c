@@ -91,6 +91,7 @@ void start_kernel(u32 magic, u32 info_phys)
 	fpu_init();
 	setup_arch(mbi);	/* memblock, the kernel page tables */
 	mm_core_init();		/* mem_map, zones, the buddy allocator */
+	mem_init_print_info();
 	slab_debug_enable(slab_debug_wanted());
 	kmem_cache_init();
 	proc_caches_init();

@@ -95,3 +95,11 @@ void show_meminfo(void)
 	meminfo_show(&m, &c);
 	meminfo_extras_show(&m);
 }
+
+/* The boot's memory report, once the buddy allocator has every free page (start_kernel). */
+void mem_init_print_info(void)
+{
+	show_zoneinfo();
+	show_buddyinfo();
+	show_meminfo();
+}

@@ -209,7 +209,4 @@ void mm_core_init(void)
 	zone_sizes_init();		/* mem_map from memblock, every page reserved */
 	memblock_free_all();		/* ... until memblock releases what is free */
 	mem_map_init_tsc = rdtsc() - t0;
-	show_zoneinfo();
-	show_buddyinfo();
-	show_meminfo();
 }
