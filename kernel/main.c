@@ -10,6 +10,8 @@
  *				printing "run-elf: exit-status N" after each (tools/run-elf)
  *	bench[=NAME,...]	run the in-kernel benchmarks and print their figures
  *	(nothing)		show the memory layout and wait
+ * They run in "init", pid 1, a kernel thread (kernel_init); the boot thread becomes the
+ * idle task, pid 0, as in Linux's rest_init().
  */
 #include <kernel.h>
 #include <mmap.h>
@@ -23,6 +25,7 @@
 #include <string.h>
 #include <jiffies.h>
 #include <sched.h>
+#include <preempt.h>
 #include <asm/desc.h>
 #include <asm/fpu.h>
 #include <asm/fixmap.h>
@@ -37,6 +40,27 @@ static void parse_early_options(void)
 		console_loglevel = simple_strtoul(v, NULL, 10);
 	if (cmdline_has("quiet"))
 		console_loglevel = 4;
+}
+
+/* pid 1: what the command line asks for. It never exits (do_exit would panic). */
+static int kernel_init(void *unused)
+{
+	(void)unused;
+	if (cmdline_has("test"))
+		ktest_run_all(cmdline_value("test"));
+	if (cmdline_has("bench"))
+		bench_run_all(cmdline_value("bench"));
+	if (cmdline_has("run")) {
+		run_boot_modules();
+		machine_exit(QEMU_EXIT_PASS);
+	}
+
+	pr_notice("Nothing to run: boot with \"test\" for the self-tests, or run a program "
+		  "with tools/run-elf. Idle; leave QEMU with Ctrl-A X.\n");
+	for (;;) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		schedule();
+	}
 }
 
 void start_kernel(u32 magic, u32 info_phys)
@@ -64,25 +88,17 @@ void start_kernel(u32 magic, u32 info_phys)
 	/* Self-tests check every object for overruns and use after free. */
 	slab_debug_enable(cmdline_has("slab_debug") || cmdline_has("test"));
 	kmem_cache_init();
+	sched_init();		/* the boot thread is init_task from here */
 	proc_caches_init();
 	mm_cache_init();	/* the mm_struct and vm_area_struct caches */
 
 	highmem_init();		/* after the page allocator: registers clear_highpage */
 	init_8259A();
 	time_init();
+	early_boot_irqs_disabled = false;
 	local_irq_enable();
 
-	if (cmdline_has("test"))
-		ktest_run_all(cmdline_value("test"));
-	if (cmdline_has("bench"))
-		bench_run_all(cmdline_value("bench"));
-	if (cmdline_has("run")) {
-		run_boot_modules();
-		machine_exit(QEMU_EXIT_PASS);
-	}
-
-	pr_notice("Nothing to run: boot with \"test\" for the self-tests, or run a program "
-		  "with tools/run-elf. Idle; leave QEMU with Ctrl-A X.\n");
-	for (;;)
-		halt();
+	if (kernel_thread(kernel_init, NULL, "init") < 0)
+		panic("cannot create the init task");
+	cpu_idle();
 }

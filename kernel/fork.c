@@ -1,0 +1,179 @@
+/*
+ * Making tasks (Linux's kernel/fork.c): the task_struct cache, pids, kernel stacks,
+ * copy_process() and the kernel-thread helpers built on it.
+ *
+ * A task is a task_struct (a slab object) and a kernel stack of THREAD_SIZE = 16 KiB,
+ * one order-2 block, so 16 KiB aligned. The stack's bottom holds the task's FXSAVE area
+ * (16-byte aligned for free) and a canary word above it; a stack overflowing into them
+ * is caught when the task is freed (like Linux's STACK_END_MAGIC) rather than silently
+ * corrupting the FPU state. Its top holds the struct pt_regs of the task's user mode.
+ *
+ * Pids are 1, 2, 3, ... and never reused (issue 14 brings pid_max and reuse). The idle
+ * task is pid 0. Every task is on init_task.tasks and on its parent's children list until
+ * release_task() (kernel/exit.c) takes it off; a task cannot free the stack it runs on,
+ * so the parent frees it when it reaps the zombie.
+ *
+ * Relies on: alloc_pages, kmem_cache_*, fpu_state_init, copy_thread (process_32.c),
+ * wake_up_new_task (kernel/sched/core.c), do_exit (kernel/exit.c).
+ */
+#include <sched.h>
+#include <kernel.h>
+#include <mm.h>
+#include <slab.h>
+#include <string.h>
+#include <timekeeping.h>
+#include <uapi/errno.h>
+#include <asm/fpu.h>
+
+#define STACK_END_MAGIC		0x57ac6e9dUL
+
+static int next_pid = 1;
+static struct kmem_cache *task_cachep;
+static int task_count = 1;		/* init_task */
+
+static unsigned long *end_of_stack(const struct task_struct *tsk)
+{
+	return (unsigned long *)((char *)tsk->stack + FPU_STATE_SIZE);
+}
+
+void set_task_comm(struct task_struct *tsk, const char *path)
+{
+	const char *base = path, *s;
+
+	for (s = path; *s; s++)
+		if (*s == '/' && s[1])
+			base = s + 1;
+	strlcpy(tsk->comm, base, sizeof(tsk->comm));
+}
+
+/* At boot, once the slab allocator is up (Linux's proc_caches_init()). */
+void proc_caches_init(void)
+{
+	task_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct), 0,
+					SLAB_PANIC, NULL);
+}
+
+static struct task_struct *alloc_task_struct(void)
+{
+	struct task_struct *tsk;
+	struct page *page;
+
+	BUG_ON(!task_cachep);
+	tsk = kmem_cache_zalloc(task_cachep, GFP_KERNEL);
+	if (!tsk)
+		return NULL;
+	page = alloc_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
+	if (!page) {
+		kmem_cache_free(task_cachep, tsk);
+		return NULL;
+	}
+	tsk->stack = page_address(page);
+	tsk->fpu_state = tsk->stack;
+	fpu_state_init(tsk->fpu_state);
+	*end_of_stack(tsk) = STACK_END_MAGIC;
+	return tsk;
+}
+
+void free_task(struct task_struct *tsk)
+{
+	if (*end_of_stack(tsk) != STACK_END_MAGIC)
+		panic("kernel stack overflow in %s[%d]: canary at %p overwritten", tsk->comm,
+		      tsk->pid, (void *)end_of_stack(tsk));
+	free_pages((unsigned long)tsk->stack, THREAD_SIZE_ORDER);
+	kmem_cache_free(task_cachep, tsk);
+	task_count--;
+}
+
+struct task_struct *copy_process(int (*fn)(void *), void *arg, const char *comm)
+{
+	struct task_struct *p = alloc_task_struct();
+	unsigned long flags;
+
+	if (!p)
+		return NULL;
+	p->state = TASK_UNINTERRUPTIBLE;	/* until wake_up_new_task() */
+	p->flags = PF_KTHREAD;			/* until an exec gives it an mm */
+	p->pid = next_pid++;
+	set_task_comm(p, comm);
+	p->start_time = ktime_get_ns();
+	p->parent = current;
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->run_list);
+	init_waitqueue_head(&p->wait_chldexit);
+	copy_thread(p, fn, arg);
+
+	flags = local_irq_save();
+	list_add_tail(&p->tasks, &init_task.tasks);
+	list_add_tail(&p->sibling, &current->children);
+	task_count++;
+	local_irq_restore(flags);
+	return p;
+}
+
+int kernel_thread(int (*fn)(void *), void *arg, const char *comm)
+{
+	struct task_struct *p = copy_process(fn, arg, comm);
+
+	if (!p)
+		return -ENOMEM;
+	wake_up_new_task(p);
+	return p->pid;
+}
+
+struct kthread_create_info {
+	int (*threadfn)(void *data);
+	void *data;
+};
+
+/*
+ * Every kthread starts here. The info block is copied to the stack first: it was
+ * allocated by the creator, and the thread owns it from its first instruction.
+ */
+static int kthread(void *_create)
+{
+	struct kthread_create_info create = *(struct kthread_create_info *)_create;
+
+	kfree(_create);
+	do_exit(create.threadfn(create.data));
+}
+
+struct task_struct *kthread_create(int (*threadfn)(void *data), void *data, const char *name)
+{
+	struct kthread_create_info *create = kmalloc(sizeof(*create), GFP_KERNEL);
+	struct task_struct *p;
+
+	if (!create)
+		return NULL;
+	create->threadfn = threadfn;
+	create->data = data;
+	p = copy_process(kthread, create, name);
+	if (!p)
+		kfree(create);
+	return p;
+}
+
+struct task_struct *kthread_run(int (*threadfn)(void *data), void *data, const char *name)
+{
+	struct task_struct *p = kthread_create(threadfn, data, name);
+
+	if (p)
+		wake_up_new_task(p);
+	return p;
+}
+
+struct task_struct *find_task_by_pid(int pid)
+{
+	struct task_struct *p;
+
+	if (pid == 0)
+		return &init_task;
+	list_for_each_entry(p, &init_task.tasks, tasks)
+		if (p->pid == pid)
+			return p;
+	return NULL;
+}
+
+int nr_tasks(void)
+{
+	return task_count;
+}
