@@ -108,8 +108,8 @@ int begin_new_exec(struct linux_binprm *bprm)
 	/* flush_thread(): no TLS descriptors, FPU registers as a new program finds them. */
 	asm volatile("mov %0, %%fs; mov %0, %%gs" : : "r"(0));
 	tls_exit(tsk);
-	fpu_state_init(tsk->fpu_state);
-	fpu_restore(tsk->fpu_state);
+	fpu_state_init(tsk->thread.fpu_state);
+	fpu_restore(tsk->thread.fpu_state);
 	return 0;
 }
 

@@ -59,7 +59,6 @@ struct task_struct {
 	u64 tls_array[3];		/* set_thread_area descriptors (GDT entries 6..8) */
 	unsigned long clear_child_tid;
 	u64 start_time;			/* ktime_get_ns() when it was created */
-	void *fpu_state;		/* 512-byte FXSAVE area, 16-byte aligned */
 	struct list_head tasks;		/* on the list of every task (init_task's) */
 	struct list_head run_list;	/* on the run queue while on_rq */
 	struct task_struct *parent;	/* who reaps it: the task that created it */
@@ -78,8 +77,9 @@ extern struct task_struct init_task;	/* the idle task, pid 0, on the boot stack 
 /*
  * The kernel stack is THREAD_SIZE bytes, THREAD_SIZE aligned (an order-2 buddy block).
  * Its top holds the user registers while the task is in the kernel (the CPU and
- * entry.asm push them there, starting at TSS.esp0); its bottom holds the FXSAVE area
- * and a canary word that catches a stack overflow (kernel/fork.c).
+ * entry.asm push them there, starting at TSS.esp0); its lowest page is unmapped, a guard
+ * that turns an overflow into a double fault with a report (kernel/fork.c), so 12 KiB
+ * are usable.
  */
 #define THREAD_SIZE_ORDER	2
 
@@ -104,6 +104,8 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 				   const char *name);
 struct task_struct *kthread_run(int (*threadfn)(void *data), void *data, const char *name);
 void free_task(struct task_struct *tsk);	/* kernel stack and task_struct */
+/* The task whose stack guard page esp is in (current's or the boot stack's), or NULL. */
+struct task_struct *stack_guard_hit(unsigned long esp);
 void set_task_comm(struct task_struct *tsk, const char *path);	/* basename, 15 chars */
 struct task_struct *find_task_by_pid(int pid);
 int nr_tasks(void);			/* tasks in existence, the idle task included */

@@ -2,11 +2,15 @@
  * Making tasks (Linux's kernel/fork.c): the task_struct cache, pids, kernel stacks,
  * copy_process() and the kernel-thread helpers built on it.
  *
- * A task is a task_struct (a slab object) and a kernel stack of THREAD_SIZE = 16 KiB,
- * one order-2 block, so 16 KiB aligned. The stack's bottom holds the task's FXSAVE area
- * (16-byte aligned for free) and a canary word above it; a stack overflowing into them
- * is caught when the task is freed (like Linux's STACK_END_MAGIC) rather than silently
- * corrupting the FPU state. Its top holds the struct pt_regs of the task's user mode.
+ * A task is a task_struct (a slab object, 16-byte aligned for the FXSAVE area in its
+ * thread_struct) and a kernel stack of THREAD_SIZE = 16 KiB, one order-2 block, so
+ * 16 KiB aligned (kallsyms finds a stack's base from esp). Its top holds the struct
+ * pt_regs of the task's user mode. Its lowest page is taken out of the direct map while
+ * the task lives: a guard page, as below the boot stack. A kernel stack overflow then
+ * faults on it, the CPU cannot push the page-fault frame either, and the double-fault
+ * task (arch/x86/kernel/doublefault_32.c) reports "kernel stack overflow" instead of
+ * the stack silently eating whatever lies below it. That leaves 12 KiB of stack, half
+ * again what Linux i386 gives a task (8 KiB).
  *
  * Pids are 1, 2, 3, ... and never reused (issue 14 brings pid_max and reuse). The idle
  * task is pid 0. Every task is on init_task.tasks and on its parent's children list until
@@ -20,20 +24,39 @@
 #include <kernel.h>
 #include <mm.h>
 #include <slab.h>
+#include <pgtable.h>
 #include <string.h>
 #include <timekeeping.h>
 #include <uapi/errno.h>
 #include <asm/fpu.h>
-
-#define STACK_END_MAGIC		0x57ac6e9dUL
+#include <asm/x86.h>
 
 static int next_pid = 1;
 static struct kmem_cache *task_cachep;
 static int task_count = 1;		/* init_task */
 
-static unsigned long *end_of_stack(const struct task_struct *tsk)
+/* The guard: the stack's lowest page, unmapped (its frame is still ours, unused). */
+static void stack_guard_set(void *stack)
 {
-	return (unsigned long *)((char *)tsk->stack + FPU_STATE_SIZE);
+	unmap_kernel_page((unsigned long)stack);
+}
+
+/* Back into the direct map as paging_init() maps it, before the block is freed. */
+static void stack_guard_clear(void *stack)
+{
+	u32 global = (read_cr4() & X86_CR4_PGE) ? _PAGE_GLOBAL : 0;
+
+	if (map_kernel_page((unsigned long)stack, __pa(stack), PAGE_KERNEL | global))
+		panic("cannot map the guard page of a kernel stack back");
+}
+
+struct task_struct *stack_guard_hit(unsigned long esp)
+{
+	unsigned long base = (unsigned long)current->stack;
+
+	if (current != &init_task && esp >= base && esp < base + PAGE_SIZE + 64)
+		return current;
+	return NULL;
 }
 
 void set_task_comm(struct task_struct *tsk, const char *path)
@@ -49,8 +72,8 @@ void set_task_comm(struct task_struct *tsk, const char *path)
 /* At boot, once the slab allocator is up (Linux's proc_caches_init()). */
 void proc_caches_init(void)
 {
-	task_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct), 0,
-					SLAB_PANIC, NULL);
+	task_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct),
+					FPU_STATE_ALIGN, SLAB_PANIC, NULL);
 }
 
 static struct task_struct *alloc_task_struct(void)
@@ -67,18 +90,16 @@ static struct task_struct *alloc_task_struct(void)
 		kmem_cache_free(task_cachep, tsk);
 		return NULL;
 	}
+	BUG_ON((unsigned long)tsk->thread.fpu_state & (FPU_STATE_ALIGN - 1));
 	tsk->stack = page_address(page);
-	tsk->fpu_state = tsk->stack;
-	fpu_state_init(tsk->fpu_state);
-	*end_of_stack(tsk) = STACK_END_MAGIC;
+	stack_guard_set(tsk->stack);
+	fpu_state_init(tsk->thread.fpu_state);
 	return tsk;
 }
 
 void free_task(struct task_struct *tsk)
 {
-	if (*end_of_stack(tsk) != STACK_END_MAGIC)
-		panic("kernel stack overflow in %s[%d]: canary at %p overwritten", tsk->comm,
-		      tsk->pid, (void *)end_of_stack(tsk));
+	stack_guard_clear(tsk->stack);
 	free_pages((unsigned long)tsk->stack, THREAD_SIZE_ORDER);
 	kmem_cache_free(task_cachep, tsk);
 	task_count--;

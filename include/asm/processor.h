@@ -12,6 +12,7 @@
 #define _ASM_PROCESSOR_H
 
 #include "../types.h"
+#include "fpu.h"
 
 struct task_struct;
 struct pt_regs;
@@ -19,6 +20,8 @@ struct pt_regs;
 struct thread_struct {
 	unsigned long sp;	/* kernel esp while switched out: an inactive_task_frame */
 	unsigned long sp0;	/* top of the kernel stack: TSS.esp0 while it runs */
+	/* The task's FPU/SSE registers while it is switched out (FXSAVE image). */
+	u8 fpu_state[FPU_STATE_SIZE] __aligned(FPU_STATE_ALIGN);
 };
 
 /*

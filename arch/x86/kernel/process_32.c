@@ -72,9 +72,9 @@ void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg)
 static void __switch_to(struct task_struct *prev, struct task_struct *next)
 {
 	if (prev->mm)
-		fpu_save(prev->fpu_state);
+		fpu_save(prev->thread.fpu_state);
 	if (next->mm) {
-		fpu_restore(next->fpu_state);
+		fpu_restore(next->thread.fpu_state);
 		load_TLS(next);
 	}
 	tss_set_kernel_stack(next->thread.sp0);
