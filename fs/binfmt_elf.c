@@ -336,8 +336,10 @@ static int put_word(struct linux_binprm *bprm, unsigned long *sp, unsigned long 
 {
 	u32 v = val;
 
-	if (copy_to_bprm(bprm, *sp, &v, sizeof(v)))
-		return -EFAULT;
+	int err = copy_to_bprm(bprm, *sp, &v, sizeof(v));
+
+	if (err)
+		return err;
 	*sp += sizeof(v);
 	return 0;
 }
@@ -355,7 +357,7 @@ static int copy_string(struct linux_binprm *bprm, unsigned long *p, const char *
 	size_t n = strlen(s) + 1;
 
 	*p -= n;
-	return copy_to_bprm(bprm, *p, s, n) ? -EFAULT : 0;
+	return copy_to_bprm(bprm, *p, s, n);
 }
 
 /*
@@ -400,23 +402,28 @@ static int setup_stack(struct linux_binprm *bprm, const struct elf_layout *l,
 	if (err)
 		return err;
 
-	if (copy_string(bprm, &p, bprm->argv[0]))
-		return -EFAULT;
+	err = copy_string(bprm, &p, bprm->argv[0]);
+	if (err)
+		return err;
 	execfn = p;
-	for (i = bprm->argc - 1; i >= 0; i--)
-		if (copy_string(bprm, &p, bprm->argv[i]))
-			return -EFAULT;
+	for (i = bprm->argc - 1; i >= 0; i--) {
+		err = copy_string(bprm, &p, bprm->argv[i]);
+		if (err)
+			return err;
+	}
 	mm->arg_start = p;
 	mm->arg_end = mm->env_start = mm->env_end = execfn;
 
 	p &= ~15UL;
-	if (copy_string(bprm, &p, ELF_PLATFORM))
-		return -EFAULT;
+	err = copy_string(bprm, &p, ELF_PLATFORM);
+	if (err)
+		return err;
 	platform = p;
 	get_random_bytes(rand, sizeof(rand));
 	p -= sizeof(rand);
-	if (copy_to_bprm(bprm, p, rand, sizeof(rand)))
-		return -EFAULT;
+	err = copy_to_bprm(bprm, p, rand, sizeof(rand));
+	if (err)
+		return err;
 	random = p;
 
 	for (i = 0, nauxv = 0; i < (int)ARRAY_SIZE(vec); i++) {

@@ -64,7 +64,8 @@ static inline void __spin_unlock(spinlock_t *lock, unsigned long caller)
 	lock->owner = NULL;
 }
 
-#define __CALLER	((unsigned long)__builtin_return_address(0))
+/* Where the lock call is (Linux's _THIS_IP_): the report names that function. */
+#define __CALLER	({ __label__ __here; __here: (unsigned long)&&__here; })
 #define spin_lock(lock)		__spin_lock(lock, __CALLER)
 #define spin_unlock(lock)	__spin_unlock(lock, __CALLER)
 #define spin_lock_irqsave(lock, flags) do {					\
