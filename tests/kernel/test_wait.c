@@ -62,14 +62,23 @@ static void run_until_asleep(struct task_struct *t)
 		schedule();
 }
 
-KTEST(wait, wait_event_sleeps_until_the_condition_is_woken_true)
+/* A sleeper() thread, run until it sleeps in wait_event(); NULL without memory. */
+static struct task_struct *start_sleeper(void)
 {
 	struct task_struct *t;
 
 	cond_value = 0;
 	t = kthread_run(sleeper, NULL, "sleeper");
+	if (t)
+		run_until_asleep(t);
+	return t;
+}
+
+KTEST(wait, wait_event_sleeps_until_the_condition_is_woken_true)
+{
+	struct task_struct *t = start_sleeper();
+
 	KTEST_ASSERT_NOT_NULL(t);
-	run_until_asleep(t);
 	KTEST_EXPECT_EQ(t->state, TASK_UNINTERRUPTIBLE);
 	KTEST_EXPECT_FALSE(t->on_rq);
 	KTEST_EXPECT_TRUE(waitqueue_active(&test_wq));
@@ -202,12 +211,9 @@ static void raise_test_irq(int mode)
 
 KTEST(wait, an_interrupt_handler_wakes_a_sleeper)
 {
-	struct task_struct *t;
+	struct task_struct *t = start_sleeper();
 
-	cond_value = 0;
-	t = kthread_run(sleeper, NULL, "sleeper");
 	KTEST_ASSERT_NOT_NULL(t);
-	run_until_asleep(t);
 	KTEST_EXPECT_EQ(t->state, TASK_UNINTERRUPTIBLE);
 	KTEST_EXPECT_FALSE(in_interrupt());
 	raise_test_irq(1);
