@@ -14,7 +14,7 @@
  * and so is unlocking a lock that is not held. The report does not stop the kernel;
  * the lock stays held (by the first taker).
  *
- * Relies on: local_irq_save/restore (asm/x86.h); spin_bug is in kernel/spinlock.c.
+ * Relies on: local_irq_save/restore (asm/x86.h), current; spin_bug is in kernel/spinlock.c.
  */
 #ifndef _SPINLOCK_H
 #define _SPINLOCK_H
@@ -42,7 +42,7 @@ static inline void spin_lock_init_named(spinlock_t *lock, const char *name)
 #define spin_lock_init(lock)	spin_lock_init_named(lock, #lock)
 
 void spin_bug(spinlock_t *lock, const char *msg, unsigned long caller);
-void spin_set_owner(spinlock_t *lock);
+extern struct task_struct *current;	/* include/sched.h */
 
 static inline void __spin_lock(spinlock_t *lock, unsigned long caller)
 {
@@ -51,7 +51,7 @@ static inline void __spin_lock(spinlock_t *lock, unsigned long caller)
 		return;
 	}
 	lock->locked = 1;
-	spin_set_owner(lock);
+	lock->owner = current;
 }
 
 static inline void __spin_unlock(spinlock_t *lock, unsigned long caller)

@@ -91,14 +91,10 @@ __noreturn void do_exit(int code)
 
 void release_task(struct task_struct *p)
 {
-	unsigned long flags;
-
 	BUG_ON(p->exit_state != EXIT_ZOMBIE || p == current);
 	p->exit_state = EXIT_DEAD;
-	flags = local_irq_save();
 	list_del(&p->tasks);
 	list_del(&p->sibling);
-	local_irq_restore(flags);
 	free_task(p);
 }
 

@@ -108,7 +108,6 @@ void free_task(struct task_struct *tsk)
 struct task_struct *copy_process(int (*fn)(void *), void *arg, const char *comm)
 {
 	struct task_struct *p = alloc_task_struct();
-	unsigned long flags;
 
 	if (!p)
 		return NULL;
@@ -123,11 +122,10 @@ struct task_struct *copy_process(int (*fn)(void *), void *arg, const char *comm)
 	init_waitqueue_head(&p->wait_chldexit);
 	copy_thread(p, fn, arg);
 
-	flags = local_irq_save();
+	/* Task lists: only tasks touch them, so no lock (docs/concurrency.md, rule 1). */
 	list_add_tail(&p->tasks, &init_task.tasks);
 	list_add_tail(&p->sibling, &current->children);
 	task_count++;
-	local_irq_restore(flags);
 	return p;
 }
 

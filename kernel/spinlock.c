@@ -10,11 +10,6 @@
 #include <kernel.h>
 #include <sched.h>
 
-void spin_set_owner(spinlock_t *lock)
-{
-	lock->owner = current;
-}
-
 void spin_bug(spinlock_t *lock, const char *msg, unsigned long caller)
 {
 	struct task_struct *owner = lock->owner;
