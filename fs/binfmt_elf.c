@@ -22,7 +22,7 @@
  *
  * The initial break is the page-aligned end of the highest segment, and the stack a
  * VM_GROWSDOWN area just below TASK_SIZE laid out as Linux lays it out (see
- * setup_stack()).
+ * create_elf_tables()).
  *
  * Relies on: vm_map_fixed, setup_stack_vma, mm_set_brk, do_mprotect (the mm layer,
  * include/mmap.h), copy_to_bprm and begin_new_exec (fs/exec.c), start_thread,
@@ -374,8 +374,8 @@ static int copy_string(struct linux_binprm *bprm, unsigned long *p, const char *
  *	argv[argc-1] ... argv[0]
  *	argc					<- esp, 16-byte aligned
  */
-static int setup_stack(struct linux_binprm *bprm, const struct elf_layout *l,
-		       struct mm_struct *mm)
+static int create_elf_tables(struct linux_binprm *bprm, const struct elf_layout *l,
+			     struct mm_struct *mm)
 {
 	unsigned long p = STACK_TOP - sizeof(u32), execfn, platform, random, sp, arg;
 	u8 rand[16];
@@ -502,7 +502,7 @@ int load_elf_binary(struct linux_binprm *bprm)
 		pr_err("exec: %s: cannot map its segments (error %d)\n", bprm->comm, err);
 		return err;
 	}
-	err = setup_stack(bprm, &l, mm);
+	err = create_elf_tables(bprm, &l, mm);
 	if (err) {
 		pr_err("exec: %s: cannot set up its stack (error %d)\n", bprm->comm, err);
 		return err;
