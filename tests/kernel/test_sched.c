@@ -16,7 +16,10 @@
 #include <slab.h>
 #include <spinlock.h>
 #include <string.h>
+#include <mmap.h>
 #include <asm/desc.h>
+#include <asm/fpu.h>
+#include <asm/tls.h>
 
 struct mem_count {
 	unsigned long pages, objects;
@@ -290,4 +293,87 @@ KTEST(sched, spinlock_recursion_and_double_unlock_are_reported)
 	KTEST_EXPECT_LOGGED("BUG: spinlock already unlocked on CPU#0, init/1");
 	KTEST_EXPECT_FALSE(spin_is_locked(&test_lock));
 	KTEST_EXPECT_FALSE(irqs_disabled());		/* the flags were still restored */
+}
+
+/*
+ * __switch_to for tasks with a user mm: two threads that pretend to be processes (an mm
+ * each, a TLS descriptor each, their own value in XMM0) take turns; after every switch
+ * back each must find its own page directory in CR3, its own descriptor in GDT entry 6
+ * and its own XMM0. The kernel never uses SSE itself, so only the switch can keep them.
+ */
+#define FXSAVE_XMM0	160		/* offset of XMM0 in the FXSAVE image */
+
+struct switch_probe {
+	struct mm_struct *mm;
+	u64 tls;
+	u32 xmm0;
+	int rounds_ok;
+};
+
+static u8 probe_area[2][FPU_STATE_SIZE] __aligned(FPU_STATE_ALIGN);
+
+static int switch_probe_thread(void *arg)
+{
+	struct switch_probe *p = arg;
+	u8 *area = probe_area[p->xmm0 & 1];
+	unsigned long flags;
+	int i;
+
+	flags = local_irq_save();	/* become a "process", as exec_mmap() does */
+	current->mm = p->mm;
+	switch_pgd(p->mm->pgd);
+	local_irq_restore(flags);
+	current->tls_array[0] = p->tls;
+	load_TLS(current);
+	fpu_state_init(area);
+	memcpy(area + FXSAVE_XMM0, &p->xmm0, sizeof(p->xmm0));
+	fpu_restore(area);
+
+	for (i = 0; i < 4; i++) {
+		schedule();
+		fpu_save(area);
+		if (current_pgd() == p->mm->pgd && gdt_table[GDT_ENTRY_TLS_MIN] == p->tls &&
+		    !memcmp(area + FXSAVE_XMM0, &p->xmm0, sizeof(p->xmm0)))
+			p->rounds_ok++;
+	}
+
+	flags = local_irq_save();	/* a kernel thread again, before anyone frees the mm */
+	switch_pgd(swapper_pg_dir);
+	current->mm = NULL;
+	local_irq_restore(flags);
+	tls_exit(current);
+	fpu_reset();
+	return 0;
+}
+
+KTEST(sched, a_switch_gives_each_process_its_cr3_tls_and_fpu_registers)
+{
+	struct user_desc desc = { .entry_number = 6, .limit = 0xfffff, .seg_32bit = 1,
+				  .limit_in_pages = 1, .useable = 1 };
+	struct switch_probe p[2];
+	struct task_struct *t[2];
+	int i;
+
+	if (!fpu_has_fxsr()) {
+		ktest_skip("no FXSR: the XMM0 check needs fxsave");
+		return;
+	}
+	for (i = 0; i < 2; i++) {
+		desc.base_addr = 0x10000000 * (i + 1);
+		p[i] = (struct switch_probe){ .mm = mm_alloc(), .tls = tls_desc_encode(&desc),
+					      .xmm0 = 0x5eed0000 + i };
+		KTEST_ASSERT_NOT_NULL(p[i].mm);
+	}
+	KTEST_ASSERT_NE(p[0].tls, p[1].tls);
+	for (i = 0; i < 2; i++) {
+		t[i] = kthread_run(switch_probe_thread, &p[i], "probe");
+		KTEST_ASSERT_NOT_NULL(t[i]);
+	}
+	for (i = 0; i < 2; i++) {
+		KTEST_EXPECT_EQ(kernel_wait(t[i]), 0);
+		KTEST_EXPECT_EQ(p[i].rounds_ok, 4);
+		mmput(p[i].mm);
+	}
+	KTEST_EXPECT_EQ(gdt_table[GDT_ENTRY_TLS_MIN], 0);
+	KTEST_EXPECT_EQ((unsigned long)current_pgd(), (unsigned long)swapper_pg_dir);
 }
