@@ -1,29 +1,32 @@
 /*
- * Loading a static ELF32 i386 executable into the current process (Linux's
- * load_elf_binary() and create_elf_tables(), for ET_EXEC files without an interpreter).
+ * Loading a static ELF32 i386 executable (Linux's load_elf_binary() and
+ * create_elf_tables(), for ET_EXEC files without an interpreter), into the new address
+ * space that do_execve() (fs/exec.c) has made for it, bprm->mm. The task's own address
+ * space is not touched until the point of no return, begin_new_exec().
  *
- * Two phases. elf_parse() checks the whole file before anything is allocated: the
- * header (magic, class, byte order, machine, type), the program-header table inside the
- * file, and every PT_LOAD segment (file bytes inside the file, no larger than its
- * memory, memory inside user space, not overlapping another segment). A refusal is one
- * clear line, "exec: PROG: reason", and the process never exists in user mode: it gets
- * exit status 126, a shell's "cannot execute".
+ * Two phases. elf_parse() checks the whole file before anything is mapped: the header
+ * (magic, class, byte order, machine, type), the program-header table inside the file,
+ * and every PT_LOAD segment (file bytes inside the file, no larger than its memory,
+ * memory inside user space, not overlapping another segment). A refusal is one clear
+ * line, "exec: PROG: reason", and the process never exists in user mode: it gets exit
+ * status 126, a shell's "cannot execute".
  *
- * Then the address space: each PT_LOAD becomes an area (vm_map_fixed) and its file
- * bytes are copied in with copy_to_user, through the process's own page directory, so
- * every page is allocated by the page-fault handler exactly as if the program had
- * touched it (demand zero). Pages start zeroed, so .bss and the tail of the last file
- * page need no clearing. The areas are created writable, because the copy writes them
- * even where the program may not (text), and get their real rights afterwards with
+ * Then the address space: each PT_LOAD becomes an area (vm_map_fixed) of bprm->mm and its
+ * file bytes are copied in with copy_to_bprm(), which faults each page in on that mm
+ * (demand zero, exactly as if the program had touched it) and writes it through a kernel
+ * mapping: CR3 stays what it was. Pages start zeroed, so .bss and the tail of the last
+ * file page need no clearing. The areas are created writable, because the copy writes
+ * them even where the program may not (text), and get their real rights afterwards with
  * mprotect; a page shared by two segments (they need not start on a page boundary) gets
  * the union of their rights, as it would from Linux's overlapping file mappings.
  *
  * The initial break is the page-aligned end of the highest segment, and the stack a
  * VM_GROWSDOWN area just below TASK_SIZE laid out as Linux lays it out (see
- * setup_stack()).
+ * create_elf_tables()).
  *
- * Relies on: mm_alloc, vm_map_fixed, setup_stack_vma, mm_set_brk, do_mprotect (the mm
- * layer, include/mmap.h), switch_pgd, copy_to_user, get_random_bytes.
+ * Relies on: vm_map_fixed, setup_stack_vma, mm_set_brk, do_mprotect (the mm layer,
+ * include/mmap.h), copy_to_bprm and begin_new_exec (fs/exec.c), start_thread,
+ * get_random_bytes.
  */
 #include <binfmts.h>
 #include <elf.h>
@@ -36,7 +39,6 @@
 #include <sched.h>
 #include <string.h>
 #include <syscalls.h>
-#include <uaccess.h>
 #include <asm/x86.h>
 
 #define MAX_LOAD_SEGMENTS	16
@@ -317,9 +319,10 @@ static int map_segments(struct linux_binprm *bprm, const struct elf_layout *l,
 	for (i = 0; i < l->nload; i++) {
 		const Elf32_Phdr *ph = l->load[i];
 
-		if (copy_to_user((void *)(uintptr_t)ph->p_vaddr,
-				 (const u8 *)bprm->image + ph->p_offset, ph->p_filesz))
-			return -ENOMEM;	/* the areas exist: only a page allocation can fail */
+		err = copy_to_bprm(bprm, ph->p_vaddr, (const u8 *)bprm->image + ph->p_offset,
+				   ph->p_filesz);
+		if (err)
+			return err;	/* the areas exist: only a page allocation can fail */
 	}
 	err = set_final_prot(mm, l);
 	if (err)
@@ -329,12 +332,14 @@ static int map_segments(struct linux_binprm *bprm, const struct elf_layout *l,
 }
 
 /* Write one word of the initial stack. */
-static int put_word(unsigned long *sp, unsigned long val)
+static int put_word(struct linux_binprm *bprm, unsigned long *sp, unsigned long val)
 {
 	u32 v = val;
 
-	if (copy_to_user((void *)*sp, &v, sizeof(v)))
-		return -EFAULT;
+	int err = copy_to_bprm(bprm, *sp, &v, sizeof(v));
+
+	if (err)
+		return err;
 	*sp += sizeof(v);
 	return 0;
 }
@@ -347,12 +352,12 @@ static unsigned long cpu_hwcap(void)
 	return d;
 }
 
-static int copy_string(unsigned long *p, const char *s)
+static int copy_string(struct linux_binprm *bprm, unsigned long *p, const char *s)
 {
 	size_t n = strlen(s) + 1;
 
 	*p -= n;
-	return copy_to_user((void *)*p, s, n) ? -EFAULT : 0;
+	return copy_to_bprm(bprm, *p, s, n);
 }
 
 /*
@@ -369,8 +374,8 @@ static int copy_string(unsigned long *p, const char *s)
  *	argv[argc-1] ... argv[0]
  *	argc					<- esp, 16-byte aligned
  */
-static int setup_stack(struct linux_binprm *bprm, const struct elf_layout *l,
-		       struct mm_struct *mm)
+static int create_elf_tables(struct linux_binprm *bprm, const struct elf_layout *l,
+			     struct mm_struct *mm)
 {
 	unsigned long p = STACK_TOP - sizeof(u32), execfn, platform, random, sp, arg;
 	u8 rand[16];
@@ -397,23 +402,28 @@ static int setup_stack(struct linux_binprm *bprm, const struct elf_layout *l,
 	if (err)
 		return err;
 
-	if (copy_string(&p, bprm->argv[0]))
-		return -EFAULT;
+	err = copy_string(bprm, &p, bprm->argv[0]);
+	if (err)
+		return err;
 	execfn = p;
-	for (i = bprm->argc - 1; i >= 0; i--)
-		if (copy_string(&p, bprm->argv[i]))
-			return -EFAULT;
+	for (i = bprm->argc - 1; i >= 0; i--) {
+		err = copy_string(bprm, &p, bprm->argv[i]);
+		if (err)
+			return err;
+	}
 	mm->arg_start = p;
 	mm->arg_end = mm->env_start = mm->env_end = execfn;
 
 	p &= ~15UL;
-	if (copy_string(&p, ELF_PLATFORM))
-		return -EFAULT;
+	err = copy_string(bprm, &p, ELF_PLATFORM);
+	if (err)
+		return err;
 	platform = p;
 	get_random_bytes(rand, sizeof(rand));
 	p -= sizeof(rand);
-	if (copy_to_user((void *)p, rand, sizeof(rand)))
-		return -EFAULT;
+	err = copy_to_bprm(bprm, p, rand, sizeof(rand));
+	if (err)
+		return err;
 	random = p;
 
 	for (i = 0, nauxv = 0; i < (int)ARRAY_SIZE(vec); i++) {
@@ -433,26 +443,26 @@ static int setup_stack(struct linux_binprm *bprm, const struct elf_layout *l,
 	mm->start_stack = sp;
 	bprm->p = sp;
 
-	err = put_word(&sp, bprm->argc);
+	err = put_word(bprm, &sp, bprm->argc);
 	for (i = 0, arg = mm->arg_start; !err && i < bprm->argc; i++) {
-		err = put_word(&sp, arg);
+		err = put_word(bprm, &sp, arg);
 		arg += strlen(bprm->argv[i]) + 1;
 	}
 	if (!err)
-		err = put_word(&sp, 0);		/* argv NULL */
+		err = put_word(bprm, &sp, 0);		/* argv NULL */
 	if (!err)
-		err = put_word(&sp, 0);		/* envp NULL */
+		err = put_word(bprm, &sp, 0);		/* envp NULL */
 	for (i = 0; !err && i < (int)ARRAY_SIZE(vec); i++) {
 		if (vec[i][0] == AT_PHDR && !vec[i][1])
 			continue;	/* "If AT_PHDR is given it must be right" */
-		err = put_word(&sp, vec[i][0]);
+		err = put_word(bprm, &sp, vec[i][0]);
 		if (!err)
-			err = put_word(&sp, vec[i][1]);
+			err = put_word(bprm, &sp, vec[i][1]);
 	}
 	if (!err)
-		err = put_word(&sp, AT_NULL);
+		err = put_word(bprm, &sp, AT_NULL);
 	if (!err)
-		err = put_word(&sp, 0);
+		err = put_word(bprm, &sp, 0);
 	return err;
 }
 
@@ -486,24 +496,23 @@ int load_elf_binary(struct linux_binprm *bprm)
 		return err;
 	}
 
-	BUG_ON(current->mm);
-	mm = mm_alloc();
-	if (!mm) {
-		pr_err("exec: %s: out of memory for a new address space\n", bprm->comm);
-		return -ENOMEM;
-	}
-	current->mm = mm;
-	switch_pgd(mm->pgd);
+	mm = bprm->mm;
 	err = map_segments(bprm, &l, mm);
 	if (err) {
 		pr_err("exec: %s: cannot map its segments (error %d)\n", bprm->comm, err);
 		return err;
 	}
-	err = setup_stack(bprm, &l, mm);
+	err = create_elf_tables(bprm, &l, mm);
 	if (err) {
 		pr_err("exec: %s: cannot set up its stack (error %d)\n", bprm->comm, err);
 		return err;
 	}
 	bprm->entry = l.eh->e_entry;
+
+	/* Everything is built: from here on the old program is gone. */
+	err = begin_new_exec(bprm);
+	if (err)
+		return err;
+	start_thread(task_pt_regs(current), bprm->entry, bprm->p);
 	return 0;
 }

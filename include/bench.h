@@ -15,7 +15,9 @@
  * `make bench` boots with QEMU's -icount shift=0, where the guest's TSC advances by one
  * per instruction executed: rdtsc deltas are then exact instruction counts, the same
  * on every run and every machine. bench_end() subtracts the cost of the measurement
- * itself. Keep interrupts off inside a measured window (the runner turns them off).
+ * itself. Benchmarks run in process context with interrupts on, as the code they
+ * measure does (a sleeping allocation with interrupts off is a bug: docs/concurrency.md);
+ * the rare sample a timer tick lands in is dropped by the median.
  */
 #ifndef _BENCH_H
 #define _BENCH_H

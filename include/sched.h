@@ -1,46 +1,88 @@
 /*
- * Processes (kernel/process.c, kernel/exit.c, fs/binfmt_elf.c).
+ * Tasks and the scheduler: task_struct, task states, the run queue, kernel threads,
+ * exit and reaping (kernel/fork.c, kernel/sched/core.c, kernel/exit.c,
+ * arch/x86/kernel/process_32.c; the run-elf protocol is kernel/run_elf.c).
  *
- * One process runs at a time, to completion: the kernel's run loop starts it, and when
- * it exits (or is killed) everything it owned is freed before the next one starts.
- * There is no scheduler yet; "current" is the process running now, or NULL.
+ * Every task has its own kernel stack and a saved CPU context (thread); schedule()
+ * switches between the runnable ones round robin. The boot thread becomes the idle task,
+ * pid 0 ("swapper"); "init" (pid 1) is a kernel thread that runs the self-tests or the
+ * programs. The kernel is not preemptive (docs/concurrency.md): a task in the kernel
+ * runs until it sleeps, exits or returns to user mode.
+ *
+ * "current" is the running task, never NULL. Self-tests may point it at a stand-in task
+ * for a while, as long as they do not sleep meanwhile.
  */
 #ifndef _SCHED_H
 #define _SCHED_H
 
 #include "types.h"
+#include "list.h"
 #include "mm_types.h"
-#include "setjmp.h"
+#include "asm/processor.h"
 #include "asm/ptrace.h"
 #include "asm/sections.h"	/* THREAD_SIZE */
 #include "cred.h"
 
+/*
+ * Task states, Linux's values. state says whether the task may run; exit_state what is
+ * left of it once it has exited.
+ */
+#define TASK_RUNNING		0x0000	/* on the run queue (running or ready) */
+#define TASK_INTERRUPTIBLE	0x0001	/* asleep; a wake-up or (later) a signal wakes it */
+#define TASK_UNINTERRUPTIBLE	0x0002	/* asleep; only a wake-up wakes it */
+#define __TASK_STOPPED		0x0004	/* reserved for SIGSTOP (issue 14) */
+#define EXIT_DEAD		0x0010	/* exit_state: reaped, about to be freed */
+#define EXIT_ZOMBIE		0x0020	/* exit_state: exited, waiting for its parent */
+#define TASK_DEAD		0x0080	/* state of a task past its last schedule() */
+#define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+
+/* flags */
+#define PF_EXITING		0x00000004	/* in do_exit() */
+#define PF_KTHREAD		0x00200000	/* a kernel thread (no user mm) */
+
 #define TASK_COMM_LEN	16
+
+#include "wait.h"
 
 struct pt_regs;
 
 struct task_struct {
+	struct thread_struct thread;	/* saved esp, esp0: arch/x86/kernel/process_32.c */
+	volatile long state;		/* TASK_RUNNING, TASK_INTERRUPTIBLE, ... */
+	int exit_state;			/* 0, EXIT_ZOMBIE, EXIT_DEAD */
+	unsigned int flags;		/* PF_* */
+	bool on_rq;			/* on the run queue (state may already say asleep) */
 	int pid;
 	char comm[TASK_COMM_LEN];	/* program name (basename), for reports */
-	struct mm_struct *mm;
+	struct mm_struct *mm;		/* user address space; NULL for kernel threads */
 	void *stack;			/* kernel stack, THREAD_SIZE bytes, aligned */
 	int exit_code;			/* status as a shell shows it: code, or 128 + signal */
 	u64 tls_array[3];		/* set_thread_area descriptors (GDT entries 6..8) */
 	unsigned long clear_child_tid;
-	u64 start_time;			/* ktime_get_ns() when it entered user mode */
-	void *fpu_state;		/* 512-byte FXSAVE area, 16-byte aligned */
-	jmp_buf exit_env;		/* do_exit() returns to the run loop through this */
+	u64 start_time;			/* ktime_get_ns() when it was created */
+	struct list_head tasks;		/* on the list of every task (init_task's) */
+	struct list_head run_list;	/* on the run queue while on_rq */
+	struct task_struct *parent;	/* who reaps it: the task that created it */
+	struct list_head children;	/* tasks this one created, not yet reaped */
+	struct list_head sibling;	/* on parent->children */
+	/* The parent sleeps here for a child to exit (Linux: signal->wait_chldexit). */
+	wait_queue_head_t wait_chldexit;
 	struct cred cred;		/* ids and root's privilege (kernel/cred.c) */
 };
 
 extern struct task_struct *current;
-extern int nr_threads;		/* tasks that exist (kernel/process.c), for sysinfo */
+extern struct task_struct init_task;	/* the idle task, pid 0, on the boot stack */
+extern int nr_threads;		/* tasks created and not yet freed, idle not counted (Linux's) */
+
+#define set_current_state(s)	do { current->state = (s); asm volatile("" : : : "memory"); } while (0)
+#define __set_current_state(s)	(current->state = (s))
 
 /*
  * The kernel stack is THREAD_SIZE bytes, THREAD_SIZE aligned (an order-2 buddy block).
- * Its top holds the user registers while the process is in the kernel (the CPU and
- * entry.asm push them there, starting at TSS.esp0); its bottom holds the FXSAVE area
- * and a canary word that catches a stack overflow (kernel/process.c).
+ * Its top holds the user registers while the task is in the kernel (the CPU and
+ * entry.asm push them there, starting at TSS.esp0); its lowest page is unmapped, a guard
+ * that turns an overflow into a double fault with a report (kernel/fork.c), so 12 KiB
+ * are usable.
  */
 #define THREAD_SIZE_ORDER	2
 
@@ -49,20 +91,56 @@ static inline struct pt_regs *task_pt_regs(const struct task_struct *tsk)
 	return (struct pt_regs *)((char *)tsk->stack + THREAD_SIZE) - 1;
 }
 
+/* kernel/fork.c */
+void proc_caches_init(void);		/* the task_struct cache; at boot, after slab */
 /*
- * Run one program to completion: "PATH ARG..." is its command line (argv[0] = PATH,
- * comm = basename), image/size its ELF file in kernel memory. Returns the status a
- * shell would show: the exit code & 0xff, 128 + signal when killed, or
- * EXIT_STATUS_NOEXEC when the file could not be loaded (kernel/process.c).
+ * A new task, not yet runnable, child of current: task_struct, pid, kernel stack, and a
+ * first switch that runs fn(arg) in the kernel. When fn returns, the task returns to
+ * user mode with the registers in task_pt_regs() (which exec has set): a function that
+ * does not exec must call do_exit() instead. NULL if out of memory.
  */
+struct task_struct *copy_process(int (*fn)(void *), void *arg, const char *comm);
+/* copy_process() and wake_up_new_task(): returns the pid, or -ENOMEM. */
+int kernel_thread(int (*fn)(void *), void *arg, const char *comm);
+/* A kernel thread that ends with do_exit(threadfn(data)); created asleep. */
+struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
+				   const char *name);
+struct task_struct *kthread_run(int (*threadfn)(void *data), void *data, const char *name);
+void free_task(struct task_struct *tsk);	/* kernel stack and task_struct */
+/* The task whose stack guard page esp is in (current's or the boot stack's), or NULL. */
+struct task_struct *stack_guard_hit(unsigned long esp);
+void set_task_comm(struct task_struct *tsk, const char *path);	/* basename, 15 chars */
+struct task_struct *find_task_by_pid(int pid);
+int nr_tasks(void);			/* tasks in existence, the idle task included */
+
+/* kernel/sched/core.c */
+void sched_init(void);			/* current = init_task, the run queue */
+void schedule(void);
+void wake_up_new_task(struct task_struct *p);
+int wake_up_process(struct task_struct *p);	/* 1 if it was asleep */
+int try_to_wake_up(struct task_struct *p, unsigned int state);
+void schedule_tail(struct task_struct *prev);	/* a new task's first instructions */
+__noreturn void cpu_idle(void);		/* the idle task's loop */
+int nr_running(void);			/* tasks on the run queue */
+extern unsigned long nr_context_switches;
+
+/* kernel/exit.c */
+/* Ends the current task with a shell status; never returns. */
+__noreturn void do_exit(int code);
+/* Wait for child p to exit, reap it (release_task) and return its exit code. */
+int kernel_wait(struct task_struct *p);
+void release_task(struct task_struct *p);
+
+/* kernel/run_elf.c: run one program to completion, print the exit status and leaks. */
 #define EXIT_STATUS_NOEXEC	126
+/*
+ * "PATH ARG..." is its command line (argv[0] = PATH, comm = basename), image/size its
+ * ELF file in kernel memory. Returns the status a shell would show: the exit code &
+ * 0xff, 128 + signal when killed, or EXIT_STATUS_NOEXEC when the file could not be
+ * loaded. The program runs as a child task of current, which sleeps until it exits.
+ */
 int run_program(const char *path_and_args, const void *image, size_t size);
-/* The task_struct cache; at boot, after the slab allocator. */
-void proc_caches_init(void);
 /* "run" on the command line: every Multiboot module, one after another. */
 void run_boot_modules(void);
-
-/* Ends the current process with a shell status; returns to run_program (kernel/exit.c). */
-__noreturn void do_exit(int code);
 
 #endif /* _SCHED_H */

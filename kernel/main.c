@@ -12,6 +12,9 @@
  *	(nothing)		show the memory layout and wait
  * "test" and "bench" are boot modes (include/init.h) that only the test image
  * (build/kernel-test.elf) has; the production image says so and stops.
+ *
+ * They run in "init", pid 1, a kernel thread (kernel_init); the boot thread becomes the
+ * idle task, pid 0, as in Linux's rest_init().
  */
 #include <kernel.h>
 #include <mmap.h>
@@ -25,6 +28,7 @@
 #include <string.h>
 #include <jiffies.h>
 #include <sched.h>
+#include <preempt.h>
 #include <asm/desc.h>
 #include <asm/fpu.h>
 #include <asm/fixmap.h>
@@ -69,6 +73,25 @@ static void parse_early_options(void)
 		console_loglevel = 4;
 }
 
+/* pid 1: what the command line asks for. It never exits (do_exit would panic). */
+static int kernel_init(void *unused)
+{
+	(void)unused;
+	run_boot_mode("test", "self-tests");
+	run_boot_mode("bench", "benchmarks");
+	if (cmdline_has("run")) {
+		run_boot_modules();
+		machine_exit(QEMU_EXIT_PASS);
+	}
+
+	pr_notice("Nothing to run: boot build/kernel-test.elf with \"test\" for the self-tests, "
+		  "or run a program with tools/run-elf. Idle; leave QEMU with Ctrl-A X.\n");
+	for (;;) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		schedule();
+	}
+}
+
 void start_kernel(u32 magic, u32 info_phys)
 {
 	struct multiboot_info *mbi;
@@ -94,23 +117,17 @@ void start_kernel(u32 magic, u32 info_phys)
 	mem_init_print_info();
 	slab_debug_enable(slab_debug_wanted());
 	kmem_cache_init();
+	sched_init();		/* the boot thread is init_task from here */
 	proc_caches_init();
 	mm_cache_init();	/* the mm_struct and vm_area_struct caches */
 
 	highmem_init();		/* after the page allocator: registers clear_highpage */
 	init_8259A();
 	time_init();
+	early_boot_irqs_disabled = false;
 	local_irq_enable();
 
-	run_boot_mode("test", "self-tests");
-	run_boot_mode("bench", "benchmarks");
-	if (cmdline_has("run")) {
-		run_boot_modules();
-		machine_exit(QEMU_EXIT_PASS);
-	}
-
-	pr_notice("Nothing to run: boot build/kernel-test.elf with \"test\" for the self-tests, "
-		  "or run a program with tools/run-elf. Idle; leave QEMU with Ctrl-A X.\n");
-	for (;;)
-		halt();
+	if (kernel_thread(kernel_init, NULL, "init") < 0)
+		panic("cannot create the init task");
+	cpu_idle();
 }

@@ -24,10 +24,31 @@
 #define PAGE_FLAGS_BAD_AT_FREE	((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_slab))
 
 /*
- * One CPU, but an interrupt (or a task switch it causes) may arrive in the middle of a
- * list update and allocate itself: lists and counters change only with interrupts
- * off. Host tests have no interrupts.
+ * Concurrency (docs/concurrency.md). One CPU, a non-preemptive kernel: no task switch
+ * can happen inside the allocator. But an interrupt handler may allocate pages with
+ * GFP_ATOMIC (the only allocation allowed in interrupt context; never from the slab),
+ * so the free lists and counters change only with interrupts off: zone_lock() is
+ * spin_lock_irqsave() on one CPU, without the held flag (the locked regions call
+ * nothing that could take it again, and the fast path cannot afford the check).
+ * Host tests have no interrupts.
+ *
+ * alloc_might_sleep(): a sleeping allocation (__GFP_RECLAIM, as GFP_KERNEL) with
+ * interrupts off, or in an interrupt handler (whose interrupts are off), is reported
+ * by might_sleep(). The fast path tests only the flags zone_lock() already saved
+ * (two instructions when interrupts are on); the slow path checks everything.
  */
+#ifdef HOST_TEST
+#define alloc_might_sleep(gfp, flags)	do { } while (0)
+#define alloc_might_sleep_slow(gfp)	do { } while (0)
+#else
+#include "preempt.h"
+#define alloc_might_sleep(gfp, flags) do {					\
+	if (unlikely(irqs_disabled_flags(flags)) && ((gfp) & __GFP_RECLAIM))	\
+		might_sleep();							\
+} while (0)
+#define alloc_might_sleep_slow(gfp)	might_sleep_if((gfp) & __GFP_RECLAIM)
+#endif
+
 #ifdef HOST_TEST
 static inline unsigned long zone_lock(void)
 {

@@ -39,7 +39,9 @@
  * for the lowest set bit; a plain free-list allocator per zone cannot give contiguous
  * runs. Lists are LIFO (hot pages first) rather than sorted: sorting would cost a walk.
  *
- * Concurrency: one CPU; lists are only changed with interrupts off (zone_lock()).
+ * Concurrency: one CPU; lists are only changed with interrupts off (zone_lock()), since
+ * an interrupt handler may allocate with GFP_ATOMIC; a GFP_KERNEL request with
+ * interrupts off is reported (alloc_might_sleep, mm/internal.h).
  *
  * Relies on: struct page and mem_map (mm_types.h, mm.h), zones (mmzone.h), the helpers
  * it shares with its neighbours (mm/internal.h). Zones and mem_map are set up at boot
@@ -302,6 +304,7 @@ static __noinline struct page *__alloc_pages_slowpath(gfp_t gfp,
 {
 	struct page *page;
 
+	alloc_might_sleep_slow(gfp);
 	if (order >= MAX_ORDER) {
 		warn_alloc(gfp, order);
 		return NULL;
@@ -346,6 +349,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		   (!(gfp & __GFP_ZERO) || clear_highpage_fn))) {
 		struct per_cpu_pages *pcp = fast_pcp[gfp & (__GFP_DMA | __GFP_HIGHMEM)];
 		unsigned long flags = zone_lock();
+
+		alloc_might_sleep(gfp, flags);
 
 		if (likely(pcp->count)) {
 			struct page *page = pcp->pages[--pcp->count];

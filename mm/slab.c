@@ -44,12 +44,16 @@
  * 0, so every call falls through to the slow path where the checks are: debugging costs
  * the fast path nothing, not even a branch.
  *
- * No locking. The kernel runs on one CPU and its interrupt handlers (timer tick, serial)
- * do not allocate, so nothing here disables interrupts: doing so on the fast path
- * (pushf/cli ... sti) would add 12 instructions to a 30-instruction alloc+free pair.
- * Allocating from an interrupt handler is therefore not allowed. Rejected alternative:
- * SLUB's lockless cmpxchg8b freelist with a transaction id, which is interrupt-safe
- * without cli but doubles the fast path's size.
+ * No locking (docs/concurrency.md). The kernel runs on one CPU, is not preemptive, and
+ * its interrupt handlers (timer tick, serial) never use the slab: in interrupt context
+ * only GFP_ATOMIC page allocations are allowed (the buddy allocator's zone lock disables
+ * interrupts; this allocator does not). So nothing here disables interrupts: doing so
+ * on the fast path (pushf/cli ... sti) would add 12 instructions to a 30-instruction
+ * alloc+free pair. The slow path (cache_alloc_refill, which every allocation takes from
+ * a debug cache, as in every self-test run) reports a slab allocation in an interrupt
+ * handler, and a sleeping one (GFP_KERNEL) with interrupts off, through might_sleep().
+ * Rejected alternative: SLUB's lockless cmpxchg8b freelist with a transaction id, which
+ * is interrupt-safe without cli but doubles the fast path's size.
  *
  * Reaping. Free slabs stay cached until a cache has more than SLAB_FREE_LIMIT of them
  * (then the newly freed one goes straight back); kmem_cache_shrink() and the shrinker
@@ -86,6 +90,25 @@
 #include "kernel.h"
 #include "printk.h"
 #include "list.h"
+#ifndef HOST_TEST
+#include "preempt.h"
+#include "kallsyms.h"
+
+/* A slab allocation in an interrupt handler, or a sleeping one with interrupts off. */
+static void slab_check_context(gfp_t flags, void *frame)
+{
+	if (in_interrupt()) {
+		char sym[64];
+
+		sprint_symbol(sym, sizeof(sym), (unsigned long)frame_caller(frame));
+		pr_err("BUG: slab allocation in interrupt context, caller is %s\n", sym);
+	} else if (flags & __GFP_RECLAIM) {
+		__might_sleep(__FILE__, __LINE__, (unsigned long)frame_caller(frame));
+	}
+}
+#else
+#define slab_check_context(flags, frame)	do { } while (0)
+#endif
 
 #define SLAB_MAX_ORDER		KMALLOC_MAX_ORDER
 #define SLAB_GOOD_ORDER		3	/* accept more than 1/8 waste from this order on */
@@ -470,6 +493,7 @@ __noinline void *cache_alloc_refill(void *frame, gfp_t flags, struct kmem_cache 
 	struct slab *slabp;
 	void *objp;
 
+	slab_check_context(flags, frame);
 	if (!ac->limit) {
 		slabp = cache_next_slab(cachep);
 		if (!slabp && !(slabp = cache_grow(cachep, flags)))

@@ -2,7 +2,7 @@
  * Statistics of the slab allocator, as the slabinfo part of Linux's mm/slab_common.c:
  * get_slabinfo() and show_slabinfo() (/proc/slabinfo's format plus an "overhead"
  * group), slab_colour_of(), and the totals over every cache that the leak checks use
- * (nr_slab_pages, nr_slab_objects: kernel/process.c after each program, and the tests).
+ * (nr_slab_pages, nr_slab_objects: kernel/run_elf.c after each program, and the tests).
  *
  * Reads only. nr_slab_objects() counts what users hold: the off-slab descriptors that
  * mm/slab.c kmallocs for itself (nr_offslab_descs) are taken out again.

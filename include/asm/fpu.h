@@ -8,13 +8,12 @@
  * exception masked, round to nearest) produce, as Linux's does.
  *
  * When does the kernel save and restore? The kernel is built with -mgeneral-regs-only,
- * so it never touches an x87, MMX or SSE register, and only one process runs at a time,
- * to completion. So while a process runs, its FPU state simply stays in the registers
- * across every system call and interrupt: nothing else uses them. It is loaded once
- * (fpu_restore) before the first entry to ring 3, and at exit the registers are reset
- * (fpu_reset) so the next process cannot see the previous one's values even if it
- * skipped the restore. A scheduler will have to fxsave on switch-out (or use CR0.TS to
- * do it lazily); the per-task area is already there for that.
+ * so it never touches an x87, MMX or SSE register: while a process runs, its FPU state
+ * simply stays in the registers across every system call and interrupt. Only a task
+ * switch changes hands: __switch_to() (arch/x86/kernel/process_32.c) saves the outgoing
+ * task's registers into its area (fpu_save) and loads the incoming one's (fpu_restore),
+ * eagerly, for tasks with a user mm. Exec loads a fresh state; exit resets the
+ * registers (fpu_reset) so no later program sees the values.
  */
 #ifndef _ASM_FPU_H
 #define _ASM_FPU_H

@@ -8,6 +8,8 @@
 #include <binfmts.h>
 #include <uapi/errno.h>
 #include <mm.h>
+#include <mmap.h>
+#include <pgtable.h>
 #include <sched.h>
 #include <slab.h>
 #include <string.h>
@@ -278,4 +280,123 @@ KTEST(exec, auxiliary_vector_describes_the_program)
 {
 	KTEST_EXPECT_EQ(run_program("/bin/auxv x", image, build_program(image, prog_auxv_check,
 				    prog_auxv_check_end)), 0);
+}
+
+/*
+ * exec builds the new address space aside (fs/exec.c). A kernel thread execs (without
+ * returning to user mode), and after each attempt we look at its mm and CR3: a refused
+ * or failed exec leaves both as they were, a successful one replaces them. The failed
+ * attempts are made with memory exhausted but for k pages, for growing k, so they fail
+ * at every allocation exec makes in turn (directory, page tables, data and stack pages,
+ * slab objects); the last ones succeed. Nothing may leak.
+ */
+struct exec_probe {
+	int refused_err, refused_mm_kept, first_ok, later_refused_kept;
+	int failures, failures_kept, successes, replaced;
+	unsigned long entry_eip;
+};
+
+static size_t probe_size;
+
+static int try_exec(const void *img, size_t size)
+{
+	static char *const argv[] = { "probe", "arg", NULL };
+	struct linux_binprm bprm = {
+		.image = img, .size = size, .filename = "probe", .comm = "probe",
+		.argc = 2, .argv = argv,
+	};
+
+	return do_execve(&bprm);
+}
+
+/* Every page but k: the hog holds them on a list through page->lru. */
+static void hog_all_but(struct list_head *hog, unsigned long k)
+{
+	struct page *page;
+
+	while ((page = alloc_page(GFP_HIGHUSER | __GFP_NOWARN)))
+		list_add(&page->lru, hog);
+	while (k-- && !list_empty(hog)) {
+		page = list_first_entry(hog, struct page, lru);
+		list_del(&page->lru);
+		__free_page(page);
+	}
+}
+
+static void hog_release(struct list_head *hog)
+{
+	struct page *page, *next;
+
+	list_for_each_entry_safe(page, next, hog, lru) {
+		list_del(&page->lru);
+		__free_page(page);
+	}
+}
+
+static int exec_probe_thread(void *arg)
+{
+	struct exec_probe *r = arg;
+	static u8 bad[64];
+	struct mm_struct *mm;
+	unsigned long k;
+
+	memcpy(bad, image, sizeof(bad));
+	bad[0] = 0;
+	r->refused_err = try_exec(bad, sizeof(bad));
+	r->refused_mm_kept = !current->mm && current_pgd() == swapper_pg_dir;
+
+	r->first_ok = try_exec(image, probe_size) == 0 && current->mm &&
+		      current_pgd() == current->mm->pgd;
+	r->entry_eip = task_pt_regs(current)->eip;
+	mm = current->mm;
+	r->later_refused_kept = try_exec(bad, sizeof(bad)) == -ENOEXEC && current->mm == mm &&
+				current_pgd() == mm->pgd;
+
+	for (k = 0; k < 24 && !r->successes; k++) {
+		LIST_HEAD(hog);
+		int err;
+
+		hog_all_but(&hog, k);
+		err = try_exec(image, probe_size);
+		hog_release(&hog);
+		if (err) {
+			r->failures++;
+			r->failures_kept += current->mm == mm && current_pgd() == mm->pgd;
+		} else {
+			r->successes++;
+			r->replaced = current->mm != mm && current_pgd() == current->mm->pgd;
+		}
+	}
+	do_exit(0);		/* frees the last mm: the parent's leak check covers it */
+}
+
+KTEST(exec, the_new_mm_is_built_aside_and_a_failure_keeps_the_old_one)
+{
+	struct exec_probe r;
+	struct mem_count before, after;
+	struct task_struct *t;
+
+	memset(&r, 0, sizeof(r));
+	probe_size = good_image();
+	mm_caches_shrink();
+	count_memory(&before);
+	ktest_capture_start();
+	t = copy_process(exec_probe_thread, &r, "probe");
+	KTEST_ASSERT_NOT_NULL(t);
+	wake_up_new_task(t);
+	KTEST_EXPECT_EQ(kernel_wait(t), 0);
+	ktest_capture_stop();
+	KTEST_EXPECT_EQ(r.refused_err, -ENOEXEC);
+	KTEST_EXPECT_TRUE(r.refused_mm_kept);
+	KTEST_EXPECT_TRUE(r.first_ok);
+	KTEST_EXPECT_EQ(r.entry_eip, image_ehdr(image)->e_entry);
+	KTEST_EXPECT_TRUE(r.later_refused_kept);
+	KTEST_EXPECT_GE(r.failures, 3);			/* several points of failure met */
+	KTEST_EXPECT_EQ(r.failures_kept, r.failures);
+	KTEST_EXPECT_EQ(r.successes, 1);
+	KTEST_EXPECT_TRUE(r.replaced);
+	mm_caches_shrink();
+	count_memory(&after);
+	KTEST_EXPECT_EQ(after.pages, before.pages);
+	KTEST_EXPECT_EQ(after.objects, before.objects);
 }

@@ -16,6 +16,7 @@
 #include <asm/x86.h>
 #include <kallsyms.h>
 #include <kernel.h>
+#include <sched.h>
 #include <string.h>
 
 static struct tss_struct doublefault_tss __aligned(64);
@@ -33,6 +34,9 @@ static __noreturn void doublefault_fn(void)
 	    (t->esp >= (unsigned long)boot_stack_guard &&
 	     t->esp < (unsigned long)boot_stack_guard + PAGE_SIZE + 64))
 		printk(KERN_EMERG "kernel stack overflow: esp is at the guard page below the boot stack\n");
+	else if (stack_guard_hit(t->esp))
+		printk(KERN_EMERG "kernel stack overflow: esp is at the guard page of %s[%d]'s stack\n",
+		       current->comm, current->pid);
 	printk(KERN_EMERG "EAX: %08x EBX: %08x ECX: %08x EDX: %08x\n", t->eax, t->ebx, t->ecx, t->edx);
 	printk(KERN_EMERG "ESI: %08x EDI: %08x EBP: %08x CR2: %08lx\n", t->esi, t->edi, t->ebp,
 	       read_cr2());

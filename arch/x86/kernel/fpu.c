@@ -4,7 +4,7 @@
  * See include/asm/fpu.h for when the state is saved and restored (and why so rarely).
  * At boot: CR0.EM off (no emulation: the FPU exists), CR0.MP and CR0.NE on (wait/fwait
  * honours TS, x87 errors raise #MF rather than the ancient IRQ 13), CR0.TS off (no lazy
- * switching: one process at a time). If CPUID says FXSR and SSE exist, CR4.OSFXSR tells
+ * switching: the switch saves eagerly). If CPUID says FXSR and SSE exist, CR4.OSFXSR tells
  * the CPU the OS saves the SSE registers with fxsave (without it SSE instructions raise
  * #UD) and CR4.OSXMMEXCPT lets unmasked SIMD exceptions raise #XM (SIGFPE), not #UD.
  * CR4.OSXSAVE stays off, so AVX is unavailable and XCR0 needs no handling; glibc then

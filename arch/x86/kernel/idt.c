@@ -1,9 +1,11 @@
 /*
  * Interrupt descriptor table.
  *
- * Every gate is an interrupt gate (the CPU clears IF on entry), so the kernel is never
- * interrupted while it handles a trap; it is small and single-CPU, and this keeps every
- * data structure free of locks. Gates for int3 and int 0x80 have DPL 3 so that user code
+ * Every gate but int 0x80's is an interrupt gate (the CPU clears IF on entry): a handler
+ * reads CR2 or the device before another interrupt can arrive, and the page-fault
+ * handler gives the faulting context its interrupts back once CR2 is read. int 0x80 is
+ * a trap gate, as on Linux i386: system calls run with interrupts on, so they may sleep
+ * (docs/concurrency.md). Gates for int3 and int 0x80 have DPL 3 so that user code
  * may raise them; any other vector raised by "int n" from ring 3 is a #GP, as on Linux.
  *
  * Relies on: trap_stub_table (entry_32.asm).
@@ -21,6 +23,7 @@ struct idt_gate {
 
 #define GATE_INTERRUPT		0x8e	/* present, DPL 0, 32-bit interrupt gate */
 #define GATE_INTERRUPT_USER	0xee	/* present, DPL 3 */
+#define GATE_TRAP_USER		0xef	/* present, DPL 3, 32-bit trap gate: IF unchanged */
 #define GATE_TASK		0x85	/* present, DPL 0, task gate */
 
 static struct idt_gate idt_table[256] __aligned(8);
@@ -52,7 +55,7 @@ void idt_init(void)
 	set_gate(X86_TRAP_BP, trap_stub_table[X86_TRAP_BP], GATE_INTERRUPT_USER);
 	set_gate(X86_TRAP_OF, trap_stub_table[X86_TRAP_OF], GATE_INTERRUPT_USER);
 	set_gate(X86_TRAP_PF, (u32)(uintptr_t)page_fault, GATE_INTERRUPT);
-	set_gate(SYSCALL_VECTOR, trap_stub_syscall[0], GATE_INTERRUPT_USER);
+	set_gate(SYSCALL_VECTOR, trap_stub_syscall[0], GATE_TRAP_USER);
 	/* #DF switches to its own task and stack: see arch/x86/kernel/doublefault_32.c. */
 	doublefault_init();
 	set_gate(X86_TRAP_DF, 0, GATE_TASK);

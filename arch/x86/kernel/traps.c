@@ -20,6 +20,7 @@
 #include <kallsyms.h>
 #include <kdebug.h>
 #include <kernel.h>
+#include <preempt.h>
 #include <signal.h>
 
 static const char *const trap_names[32] = {
@@ -134,9 +135,11 @@ void do_trap(struct pt_regs *regs)
 	if (v >= FIRST_EXTERNAL_VECTOR) {
 		int irq = v - FIRST_EXTERNAL_VECTOR;
 
+		irq_enter();		/* in_interrupt() until irq_exit(): preempt.h */
 		ack_irq(irq);
 		if (irq_handlers[irq])
 			irq_handlers[irq](regs);
+		irq_exit();
 	} else if (user_mode(regs)) {
 		do_user_trap(regs, v);
 	} else {

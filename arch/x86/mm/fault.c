@@ -84,6 +84,9 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 	unsigned int flags = 0;
 	int fault;
 
+	/* CR2 is safe now: give the faulting context its interrupts back (as Linux). */
+	if (regs->eflags & X86_EFLAGS_IF)
+		local_irq_enable();
 	if (error_code & X86_PF_RSVD) {
 		/* A reserved bit set in a page-table entry: the tables are corrupt. */
 		die("page fault with reserved bit set", regs);

@@ -1,0 +1,212 @@
+/*
+ * The run-elf protocol: run each Multiboot module as a program, one after another, and
+ * after each print its exit status and whether it gave back every page and object.
+ *
+ * run_program() is one program's whole life, seen from its parent (current: "init", or
+ * a self-test):
+ *
+ *	split_args()		argv from "PATH ARG..."
+ *	copy_process()		the child: task_struct, pid, kernel stack (kernel/fork.c)
+ *	wake_up_new_task()	it runs run_elf_thread() on its own stack when we sleep:
+ *	  do_execve()		  a new mm with the program, built aside (fs/exec.c)
+ *	  ret_from_fork		  "returns" into ring 3 through ret_from_trap
+ *	  ... the program runs; system calls and faults enter on its kernel stack ...
+ *	  do_exit()		  frees the address space, becomes a zombie, wakes us
+ *	kernel_wait()		we sleep on wait_chldexit until then, and reap it:
+ *	release_task()		kernel stack and task_struct (kernel/exit.c)
+ *
+ * Leaks: before and after each program the parent takes the free page count and the
+ * slab counters and prints them; any page or object the program did not give back is
+ * reported as a LEAK. Pages kept by slab caches (freed objects in cached slabs) are not
+ * leaks, so pages are compared as free + slab pages, and slab objects separately.
+ *
+ * tools/run-elf and tests/run-user read two lines: "run-elf: exit-status N" after each
+ * program and the leak report ("... no leak" or "run-elf: LEAK after ...").
+ *
+ * Relies on: copy_process, wake_up_new_task, kernel_wait (the scheduler), do_execve
+ * (fs/exec.c), nr_free_pages and the slab counters, serial_console_write.
+ */
+#include <sched.h>
+#include <binfmts.h>
+#include <uapi/errno.h>
+#include <kernel.h>
+#include <mm.h>
+#include <multiboot.h>
+#include <serial.h>
+#include <slab.h>
+#include <string.h>
+
+/*
+ * "PATH ARG..." into argv: a kmalloc'ed copy of the line cut at blanks, and a
+ * NULL-terminated array of pointers into it. Returns argc (0 if the line is blank).
+ */
+static int split_args(const char *line, char **bufp, char ***argvp)
+{
+	size_t len = strlen(line);
+	char *buf, **argv, *s;
+	int argc = 0, i;
+	bool in_word = false;
+
+	buf = kmalloc(len + 1, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	memcpy(buf, line, len + 1);
+	for (s = buf; *s; s++) {
+		bool blank = *s == ' ' || *s == '\t' || *s == '\n';
+
+		if (!blank && !in_word)
+			argc++;
+		in_word = !blank;
+	}
+	argv = kmalloc((argc + 1) * sizeof(*argv), GFP_KERNEL);
+	if (!argv) {
+		kfree(buf);
+		return -ENOMEM;
+	}
+	for (s = buf, i = 0, in_word = false; *s; s++) {
+		bool blank = *s == ' ' || *s == '\t' || *s == '\n';
+
+		if (blank)
+			*s = 0;
+		else if (!in_word)
+			argv[i++] = s;
+		in_word = !blank;
+	}
+	argv[argc] = NULL;
+	*bufp = buf;
+	*argvp = argv;
+	return argc;
+}
+
+struct mem_snapshot {
+	unsigned long free_pages, slab_pages, slab_objects;
+};
+
+static void take_snapshot(struct mem_snapshot *m)
+{
+	m->free_pages = nr_free_pages();
+	m->slab_pages = nr_slab_pages();
+	m->slab_objects = nr_slab_objects();
+}
+
+static void report_memory(const char *comm, int pid, const struct mem_snapshot *b,
+			  const struct mem_snapshot *a)
+{
+	long pages = (long)(b->free_pages + b->slab_pages) - (long)(a->free_pages + a->slab_pages);
+	long objects = (long)a->slab_objects - (long)b->slab_objects;
+
+	if (!pages && !objects) {
+		pr_notice("run-elf: free pages before %lu after %lu (slab pages %lu -> %lu, "
+			  "objects %lu -> %lu): no leak\n", b->free_pages, a->free_pages,
+			  b->slab_pages, a->slab_pages, b->slab_objects, a->slab_objects);
+		return;
+	}
+	pr_err("run-elf: LEAK after %s[%d]: %ld pages and %ld slab objects not given back "
+	       "(free pages before %lu after %lu, slab pages %lu -> %lu, objects %lu -> %lu)\n",
+	       comm, pid, pages, objects, b->free_pages, a->free_pages, b->slab_pages,
+	       a->slab_pages, b->slab_objects, a->slab_objects);
+}
+
+/*
+ * The child's first function, in the kernel on its own stack. It returns only after a
+ * successful exec, and ret_from_fork then enters the program.
+ */
+static int run_elf_thread(void *arg)
+{
+	struct linux_binprm *bprm = arg;
+
+	if (do_execve(bprm))
+		do_exit(EXIT_STATUS_NOEXEC);
+	pr_info("run: %s[%d]: entry 0x%08lx, stack 0x%08lx, argc %d\n", current->comm,
+		current->pid, bprm->entry, bprm->p, bprm->argc);
+	return 0;
+}
+
+int run_program(const char *path_and_args, const void *image, size_t size)
+{
+	struct mem_snapshot before, after;
+	struct linux_binprm bprm;
+	struct task_struct *tsk;
+	char comm[TASK_COMM_LEN], *buf, **argv;
+	int argc, status, pid;
+
+	take_snapshot(&before);
+	argc = split_args(path_and_args, &buf, &argv);
+	if (argc <= 0) {
+		if (argc == 0) {
+			kfree(argv);
+			kfree(buf);
+		}
+		pr_err("run: %s\n", argc ? "out of memory for the arguments" : "empty command line");
+		return EXIT_STATUS_NOEXEC;
+	}
+	memset(&bprm, 0, sizeof(bprm));
+	bprm.image = image;
+	bprm.size = size;
+	bprm.filename = argv[0];
+	bprm.argc = argc;
+	bprm.argv = argv;
+
+	/* bprm lives on our stack: we sleep in kernel_wait() until the child is done. */
+	tsk = copy_process(run_elf_thread, &bprm, argv[0]);
+	if (!tsk) {
+		pr_err("run: %s: out of memory for a new process\n", argv[0]);
+		kfree(argv);
+		kfree(buf);
+		return EXIT_STATUS_NOEXEC;
+	}
+	bprm.comm = tsk->comm;
+	pid = tsk->pid;
+	memcpy(comm, tsk->comm, sizeof(comm));
+	wake_up_new_task(tsk);
+	status = kernel_wait(tsk);
+	kfree(argv);
+	kfree(buf);
+
+	take_snapshot(&after);
+	report_memory(comm, pid, &before, &after);
+	return status;
+}
+
+/* The protocol line tools/run-elf waits for: on the console whatever the log level. */
+static void print_exit_status(int status)
+{
+	char line[40];
+	int n = snprintf(line, sizeof(line), "run-elf: exit-status %d\n", status);
+
+	serial_console_write(line, n);
+}
+
+void run_boot_modules(void)
+{
+	const struct multiboot_info *mbi = boot_mbi;
+	const struct multiboot_mod_list *mods;
+	unsigned long low_end = max_low_pfn << PAGE_SHIFT;
+	u32 i;
+
+	if (!mbi || !(mbi->flags & MULTIBOOT_INFO_MODS) || !mbi->mods_count) {
+		pr_err("run: no program to run: give each as a Multiboot module, "
+		       "e.g. qemu -initrd \"PROG ARG...\"\n");
+		return;
+	}
+	mods = __va(mbi->mods_addr);
+	for (i = 0; i < mbi->mods_count; i++) {
+		const struct multiboot_mod_list *m = &mods[i];
+		const char *line = m->cmdline ? (const char *)__va(m->cmdline) : "";
+		char fallback[24];
+		int status;
+
+		if (!*line) {
+			snprintf(fallback, sizeof(fallback), "module%u", i);
+			line = fallback;
+		}
+		if (m->mod_end < m->mod_start || m->mod_end > low_end) {
+			pr_err("run: %s: module at 0x%08x-0x%08x is not in low memory\n", line,
+			       m->mod_start, m->mod_end);
+			status = EXIT_STATUS_NOEXEC;
+		} else {
+			status = run_program(line, __va(m->mod_start), m->mod_end - m->mod_start);
+		}
+		print_exit_status(status);
+	}
+}
