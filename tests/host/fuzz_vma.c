@@ -176,8 +176,8 @@ static void full_check(void)
 				fail("rights differ from the model", a, mst[i]);
 			/* The byte in the page, present or hidden by PROT_NONE; 0 if none. */
 			pte = pte_lookup(mm->pgd, a);
-			v = pte && (*pte & (_PAGE_PRESENT | _PAGE_PROTNONE)) ?
-			    *(u8 *)__va((*pte & PAGE_MASK) + TRACK) : 0;
+			v = pte && pte_present(*pte) ?
+			    *(u8 *)__va(PFN_PHYS(pte_pfn(*pte)) + TRACK) : 0;
 			if (v != mval[i])
 				fail("page content differs from the model", a, v);
 		}

@@ -36,10 +36,10 @@ KTEST(pgtable, every_kernel_page_table_exists_from_boot)
 	unsigned long i;
 
 	for (i = KERNEL_PGD_BOUNDARY; i < PTRS_PER_PGD; i++)
-		if (!(swapper_pg_dir[i] & _PAGE_PRESENT))
+		if (!pgd_present(swapper_pg_dir[i]))
 			KTEST_EXPECT_EQ(i, 0);	/* names the missing entry */
 	for (i = 0; i < KERNEL_PGD_BOUNDARY; i++)
-		if (swapper_pg_dir[i])
+		if (!pgd_none(swapper_pg_dir[i]))
 			KTEST_EXPECT_EQ(i, 0);
 }
 
@@ -76,15 +76,15 @@ KTEST(pgtable, user_mappings_in_a_new_directory_free_everything)
 	KTEST_ASSERT_NOT_NULL(page);
 	KTEST_ASSERT_NOT_NULL(pgd);
 	/* The kernel half is shared, the user half empty. */
-	KTEST_EXPECT_EQ(pgd[KERNEL_PGD_BOUNDARY], swapper_pg_dir[KERNEL_PGD_BOUNDARY]);
-	KTEST_EXPECT_EQ(pgd[pgd_index(addr)], 0);
+	KTEST_EXPECT_EQ(pgd_val(pgd[KERNEL_PGD_BOUNDARY]), pgd_val(swapper_pg_dir[KERNEL_PGD_BOUNDARY]));
+	KTEST_EXPECT_TRUE(pgd_none(*pgd_offset_pgd(pgd, addr)));
 	KTEST_EXPECT_NULL(pte_lookup(pgd, addr));
 	KTEST_ASSERT_EQ(map_page(pgd, addr, page_to_phys(page), PAGE_KERNEL | _PAGE_USER), 0);
 	KTEST_EXPECT_EQ(virt_to_phys_walk(pgd, addr + 5), page_to_phys(page) + 5);
 	KTEST_EXPECT_TRUE(change_page_prot(pgd, addr, _PAGE_PRESENT | _PAGE_USER));
-	KTEST_EXPECT_EQ(*pte_lookup(pgd, addr) & _PAGE_RW, 0);
-	KTEST_EXPECT_NE(unmap_page(pgd, addr) & _PAGE_PRESENT, 0);
-	KTEST_EXPECT_EQ(unmap_page(pgd, addr), 0);	/* already gone */
+	KTEST_EXPECT_FALSE(pte_write(*pte_lookup(pgd, addr)));
+	KTEST_EXPECT_TRUE(pte_accessible(unmap_page(pgd, addr)));
+	KTEST_EXPECT_TRUE(pte_none(unmap_page(pgd, addr)));	/* already gone */
 	KTEST_EXPECT_FALSE(change_page_prot(pgd, addr, PAGE_KERNEL));
 	/* The user directory is not in CR3: the current one never saw the mapping. */
 	KTEST_EXPECT_EQ(virt_to_phys_walk(current_pgd(), addr), (phys_addr_t)-1);

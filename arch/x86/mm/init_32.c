@@ -39,6 +39,8 @@
 #define MIN_RAM		(8UL << 20)	/* below this the kernel cannot even hold its tables */
 
 pgd_t swapper_pg_dir[PTRS_PER_PGD] __aligned(PAGE_SIZE);
+/* The shared zero page (asm/pgtable.h): in .bss, so zero, and PG_reserved as the image is. */
+unsigned long empty_zero_page[PAGE_SIZE / sizeof(unsigned long)] __aligned(PAGE_SIZE);
 static unsigned long boot_reserved_bytes;
 
 static u64 ignored_above_4g;
@@ -159,15 +161,16 @@ void paging_init(void)
 		panic("no memory below %lu MiB for the kernel page tables", BOOT_MAP_SIZE >> 20);
 	memset(pte, 0, nr_tables * PAGE_SIZE);
 	for (i = 0; i < nr_tables; i++)
-		swapper_pg_dir[KERNEL_PGD_BOUNDARY + i] = (tables + i * PAGE_SIZE) | _KERNPG_TABLE;
-	swapper_pg_dir[PTRS_PER_PGD - 1] = __pa(fixmap_pte()) | _KERNPG_TABLE;
+		set_pgd(&swapper_pg_dir[KERNEL_PGD_BOUNDARY + i],
+			mk_pgd_table(tables + i * PAGE_SIZE, _KERNPG_TABLE));
+	set_pgd(&swapper_pg_dir[PTRS_PER_PGD - 1], mk_pgd_table(__pa(fixmap_pte()), _KERNPG_TABLE));
 
 	/* The tables are contiguous, so the direct map's ptes are one array from pte[0]. */
 	for (pfn = 0; pfn < max_low_pfn; pfn++) {
 		unsigned long vaddr = PAGE_OFFSET + (pfn << PAGE_SHIFT);
 		u32 prot = direct_map_prot(vaddr, global);
 
-		pte[pfn] = prot ? pfn_pte(pfn, prot) : 0;
+		set_pte(&pte[pfn], prot ? pfn_pte(pfn, prot) : __pte(0));
 	}
 	write_cr3(__pa(swapper_pg_dir));
 	flush_tlb_all();
