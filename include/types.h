@@ -30,6 +30,9 @@ typedef unsigned int gfp_t;	/* allocation flags, see gfp.h */
 #define __used		__attribute__((used))
 #define __section(s)	__attribute__((section(s)))
 #define __printf(a, b)	__attribute__((format(printf, a, b)))
+#ifndef __always_inline		/* the host tests' libc has its own */
+#define __always_inline	inline __attribute__((always_inline))
+#endif
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 

@@ -71,13 +71,10 @@ static int zap_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
 			 struct mm_walk *walk)
 {
 	struct mm_struct *mm = walk->mm;
+	pte_t old = ptep_get_and_clear(mm, addr, pte);
 	struct page *page;
-	pte_t old;
 
 	(void)next;
-	if (pte_none(*pte))
-		return 0;
-	old = ptep_get_and_clear(mm, addr, pte);
 	if (pte_accessible(old))
 		flush_tlb_page(mm->pgd, addr);
 	if (pte_is_zero_page(old))

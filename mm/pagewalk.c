@@ -4,22 +4,29 @@
  *
  * It reads as Linux's generic walk, one function per level: walk_pgd_range steps over
  * 4 MiB directory entries, walk_pmd_range over the (folded) pmd, walk_pte_range over
- * the ptes of one table. The range may be empty; an end of 0 means "up to 4 GiB" only
- * if start is above it, which no caller asks, so end must be above start.
+ * the ptes of one table. start and end are page aligned (every caller's are: areas'
+ * bounds); an empty range walks nothing.
+ *
+ * The three levels are inlined into walk_page_range: munmap of one page pays for one
+ * call and the callbacks, not a call per level.
  *
  * Relies on: asm/pgtable.h for the entries and the folded pmd, mm->pgd.
  */
 #include <pagewalk.h>
 #include <mm_types.h>
 
-static int walk_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
+static __always_inline int walk_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 			  struct mm_walk *walk)
 {
+	int (*pte_entry)(pte_t *, unsigned long, unsigned long, struct mm_walk *) =
+		walk->ops->pte_entry;
 	pte_t *mapped = pte_offset_map(pmd, addr), *pte = mapped;
 	int err = 0;
 
 	for (; addr != end; addr += PAGE_SIZE, pte++) {
-		err = walk->ops->pte_entry(pte, addr, addr + PAGE_SIZE, walk);
+		if (pte_none(*pte))
+			continue;
+		err = pte_entry(pte, addr, addr + PAGE_SIZE, walk);
 		if (err)
 			break;
 	}
@@ -27,7 +34,7 @@ static int walk_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 	return err;
 }
 
-static int walk_pmd_range(pgd_t *pgd, unsigned long addr, unsigned long end,
+static __always_inline int walk_pmd_range(pgd_t *pgd, unsigned long addr, unsigned long end,
 			  struct mm_walk *walk)
 {
 	pmd_t *pmd = pmd_offset(pgd, addr);
@@ -48,7 +55,7 @@ static int walk_pmd_range(pgd_t *pgd, unsigned long addr, unsigned long end,
 	return err;
 }
 
-static int walk_pgd_range(unsigned long addr, unsigned long end, struct mm_walk *walk)
+static __always_inline int walk_pgd_range(unsigned long addr, unsigned long end, struct mm_walk *walk)
 {
 	pgd_t *pgd = pgd_offset(walk->mm, addr);
 	unsigned long next;
@@ -71,5 +78,5 @@ int walk_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 
 	if (start >= end)
 		return 0;
-	return walk_pgd_range(start & PAGE_MASK, PAGE_ALIGN(end), &walk);
+	return walk_pgd_range(start, end, &walk);
 }

@@ -8,6 +8,10 @@
  *   mmap_page      mmap2 of one anonymous page and its munmap (no page touched)
  *   first_touch    the first write to a fresh page: one demand-zero page fault
  *   retouch        a write to a page already present: no fault (the baseline)
+ *   zero_read      the first read of a fresh page: one fault that maps the shared zero
+ *                  page (no page allocated)
+ *   zero_write     the first write to a page that was only read: one fault that
+ *                  allocates its own page in place of the zero page
  *   touch_64m      writing one byte in every page of a fresh 64 MiB mapping (16384 faults),
  *                  for the whole mapping; also given per page
  * Output: one line per measurement,
@@ -191,6 +195,33 @@ static int bench_touch(void)
 	return 0;
 }
 
+static int bench_zero_page(void)
+{
+	long p = anon_map(TOUCH_PAGES * PAGE_SIZE);
+	volatile char *c;
+	unsigned i;
+	uint32_t t;
+
+	if (!mapped(p))
+		return -1;
+	for (i = 0; i < TOUCH_PAGES; i++) {
+		c = (volatile char *)(p + i * PAGE_SIZE);
+		t = ticks();
+		(void)*c;
+		samples[i] = ticks() - t;
+	}
+	report("zero_read", samples, TOUCH_PAGES);
+	for (i = 0; i < TOUCH_PAGES; i++) {
+		c = (volatile char *)(p + i * PAGE_SIZE + 64);
+		t = ticks();
+		*c = 2;
+		samples[i] = ticks() - t;
+	}
+	report("zero_write", samples, TOUCH_PAGES);
+	sc2(__NR_munmap, p, TOUCH_PAGES * PAGE_SIZE);
+	return 0;
+}
+
 static int bench_touch_big(void)
 {
 	uint32_t per_page[BIG_RUNS];
@@ -226,6 +257,8 @@ int main(void)
 		printf("bench mmap_page: mmap2 failed\n");
 	if (bench_touch() < 0)
 		printf("bench first_touch: mmap2 failed\n");
+	if (bench_zero_page() < 0)
+		printf("bench zero_read: mmap2 failed\n");
 	if (bench_touch_big() < 0)
 		printf("bench touch_64m: mmap2 failed\n");
 	return 0;

@@ -2,6 +2,8 @@
  * Benchmarks of the address-space paths (make bench), on an mm no process runs in:
  *  - a demand-zero fault: handle_mm_fault() alone, the whole trap from kernel mode
  *    (entry, do_page_fault, iret), and the page allocation with zeroing it contains;
+ *  - a read fault on an untouched page (it maps the shared zero page, no allocation),
+ *    and the first write to such a page afterwards (do_wp_page allocates);
  *  - brk up one page and back, mmap+munmap of one page (no page touched);
  *  - find_vma() among 1000 areas when the cache misses.
  */
@@ -51,10 +53,28 @@ BENCH(mm_fault)
 		*p = 1;
 		t[i] = bench_end(t0);
 	}
-	switch_pgd(swapper_pg_dir);
-	current = saved;
 	bench_report("mm: first write to a page, whole fault (trap, handler, iret)",
 		     bench_median(t, BENCH_SAMPLES), "instructions");
+	for (i = 0; i < BENCH_SAMPLES; i++) {
+		volatile char *p = (char *)(AREA + (2 * BENCH_SAMPLES + i) * P);
+		u64 t0 = bench_start();
+
+		(void)*p;
+		t[i] = bench_end(t0);
+	}
+	bench_report("mm: read fault on an untouched page (zero page), whole fault",
+		     bench_median(t, BENCH_SAMPLES), "instructions");
+	for (i = 0; i < BENCH_SAMPLES; i++) {
+		volatile char *p = (char *)(AREA + (2 * BENCH_SAMPLES + i) * P);
+		u64 t0 = bench_start();
+
+		*p = 1;
+		t[i] = bench_end(t0);
+	}
+	bench_report("mm: first write to a zero-page mapping, whole fault (do_wp_page)",
+		     bench_median(t, BENCH_SAMPLES), "instructions");
+	switch_pgd(swapper_pg_dir);
+	current = saved;
 
 	for (i = 0; i < BENCH_SAMPLES; i++) {
 		struct page *page;
