@@ -154,35 +154,13 @@ static inline pte_t pte_clear_flags(pte_t pte, u32 clear)
 	return __pte(pte_val(pte) & ~clear);
 }
 
-static inline pte_t pte_mkwrite(pte_t pte)
-{
-	return pte_set_flags(pte, _PAGE_RW);
-}
-
-static inline pte_t pte_wrprotect(pte_t pte)
-{
-	return pte_clear_flags(pte, _PAGE_RW);
-}
-
-static inline pte_t pte_mkdirty(pte_t pte)
-{
-	return pte_set_flags(pte, _PAGE_DIRTY);
-}
-
-static inline pte_t pte_mkclean(pte_t pte)
-{
-	return pte_clear_flags(pte, _PAGE_DIRTY);
-}
-
-static inline pte_t pte_mkyoung(pte_t pte)
-{
-	return pte_set_flags(pte, _PAGE_ACCESSED);
-}
-
-static inline pte_t pte_mkold(pte_t pte)
-{
-	return pte_clear_flags(pte, _PAGE_ACCESSED);
-}
+/* The same entry, writable or not, dirty or clean, recently used or not. */
+#define pte_mkwrite(pte)	pte_set_flags(pte, _PAGE_RW)
+#define pte_wrprotect(pte)	pte_clear_flags(pte, _PAGE_RW)
+#define pte_mkdirty(pte)	pte_set_flags(pte, _PAGE_DIRTY)
+#define pte_mkclean(pte)	pte_clear_flags(pte, _PAGE_DIRTY)
+#define pte_mkyoung(pte)	pte_set_flags(pte, _PAGE_ACCESSED)
+#define pte_mkold(pte)		pte_clear_flags(pte, _PAGE_ACCESSED)
 
 /*
  * The same page with new rights: the frame, caching and the accessed/dirty record stay,

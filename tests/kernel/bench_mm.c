@@ -20,6 +20,23 @@
 
 static struct task_struct bench_task = { .pid = 1, .comm = "bench" };
 
+/* One access to each of BENCH_SAMPLES pages from base, each timed (the mm is loaded). */
+static void touch_pages(u64 *t, unsigned long base, bool write)
+{
+	int i;
+
+	for (i = 0; i < BENCH_SAMPLES; i++) {
+		volatile char *p = (char *)(base + i * P);
+		u64 t0 = bench_start();
+
+		if (write)
+			*p = 1;
+		else
+			(void)*p;
+		t[i] = bench_end(t0);
+	}
+}
+
 BENCH(mm_fault)
 {
 	struct mm_struct *mm = mm_alloc();
@@ -46,31 +63,13 @@ BENCH(mm_fault)
 	bench_task.mm = mm;
 	current = &bench_task;
 	switch_pgd(mm->pgd);
-	for (i = 0; i < BENCH_SAMPLES; i++) {
-		volatile char *p = (char *)(AREA + (BENCH_SAMPLES + i) * P);
-		u64 t0 = bench_start();
-
-		*p = 1;
-		t[i] = bench_end(t0);
-	}
+	touch_pages(t, AREA + BENCH_SAMPLES * P, true);
 	bench_report("mm: first write to a page, whole fault (trap, handler, iret)",
 		     bench_median(t, BENCH_SAMPLES), "instructions");
-	for (i = 0; i < BENCH_SAMPLES; i++) {
-		volatile char *p = (char *)(AREA + (2 * BENCH_SAMPLES + i) * P);
-		u64 t0 = bench_start();
-
-		(void)*p;
-		t[i] = bench_end(t0);
-	}
+	touch_pages(t, AREA + 2 * BENCH_SAMPLES * P, false);
 	bench_report("mm: read fault on an untouched page (zero page), whole fault",
 		     bench_median(t, BENCH_SAMPLES), "instructions");
-	for (i = 0; i < BENCH_SAMPLES; i++) {
-		volatile char *p = (char *)(AREA + (2 * BENCH_SAMPLES + i) * P);
-		u64 t0 = bench_start();
-
-		*p = 1;
-		t[i] = bench_end(t0);
-	}
+	touch_pages(t, AREA + 2 * BENCH_SAMPLES * P, true);
 	bench_report("mm: first write to a zero-page mapping, whole fault (do_wp_page)",
 		     bench_median(t, BENCH_SAMPLES), "instructions");
 	switch_pgd(swapper_pg_dir);

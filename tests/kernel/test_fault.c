@@ -244,6 +244,16 @@ static struct zero_counts zero_counts(void)
 	return (struct zero_counts){ zp->_refcount, zp->_mapcount };
 }
 
+/* The end of a zero-page test: mm valid, then freed whole; the zero page's counts kept. */
+static void expect_freed_and_zero_page_untouched(struct mm_struct *mm, unsigned long before,
+						 struct zero_counts zc)
+{
+	KTEST_EXPECT_EQ(validate_mm(mm), 0);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
+	KTEST_EXPECT_EQ(zero_counts().refcount, zc.refcount);
+	KTEST_EXPECT_EQ(zero_counts().mapcount, zc.mapcount);
+}
+
 KTEST(fault, read_maps_the_zero_page_and_the_first_write_allocates)
 {
 	unsigned long before = mm_pages_baseline();
@@ -284,10 +294,7 @@ KTEST(fault, read_maps_the_zero_page_and_the_first_write_allocates)
 	KTEST_EXPECT_TRUE(ktest_catch(write_byte, &addr, NULL));
 	KTEST_EXPECT_EQ(mm->rss, 2);
 	leave_mm();
-	KTEST_EXPECT_EQ(validate_mm(mm), 0);
-	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
-	KTEST_EXPECT_EQ(zero_counts().refcount, zc.refcount);
-	KTEST_EXPECT_EQ(zero_counts().mapcount, zc.mapcount);
+	expect_freed_and_zero_page_untouched(mm, before, zc);
 }
 
 /*
@@ -338,10 +345,7 @@ KTEST(fault, zero_page_entries_survive_mprotect_mremap_madvise_and_munmap)
 	leave_mm();
 	ktest_capture_stop();
 	KTEST_EXPECT_FALSE(ktest_capture_contains("BUG"));
-	KTEST_EXPECT_EQ(validate_mm(mm), 0);
-	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
-	KTEST_EXPECT_EQ(zero_counts().refcount, zc.refcount);
-	KTEST_EXPECT_EQ(zero_counts().mapcount, zc.mapcount);
+	expect_freed_and_zero_page_untouched(mm, before, zc);
 }
 
 KTEST(fault, no_memory_in_kernel_mode_fails_the_access_and_leaks_nothing)
