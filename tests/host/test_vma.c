@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "vma_host.h"
+#include "rmap.h"
 #include "tap.h"
 #include "uapi/mman.h"
 #include "string.h"
@@ -998,6 +999,121 @@ static void mmput_of_the_running_mm_switches_to_swapper(void)
 	end(__func__);
 }
 
+/* ---- The shared zero page and the page-table API ---- */
+
+static bool is_zero_mapped(unsigned long addr)
+{
+	pte_t *pte = pte_lookup(mm->pgd, addr);
+
+	return pte && pte_present(*pte) && is_zero_pfn(pte_pfn(*pte)) && !pte_write(*pte);
+}
+
+static void reads_share_the_zero_page_until_each_page_is_written(void)
+{
+	unsigned long m, before;
+
+	begin();
+	m = anon(0, 64 * P, RW, 0);
+	CHECK(host_fill(mm, m, 1, 1));		/* the page table */
+	before = host_free_pages();
+	CHECK(host_all(mm, m + P, 63 * P, 0));
+	CHECK_EQ(host_free_pages(), before);	/* 63 pages read, none allocated */
+	CHECK_EQ(mm->rss, 1);
+	CHECK(is_zero_mapped(m + P) && is_zero_mapped(m + 63 * P));
+	CHECK_EQ(host_phys(mm, m + 5 * P), page_to_phys(ZERO_PAGE(0)));
+	CHECK(host_fill(mm, m + 5 * P + 7, 1, 0x55));
+	CHECK_EQ(host_free_pages(), before - 1);
+	CHECK_EQ(mm->rss, 2);
+	CHECK(!is_zero_mapped(m + 5 * P));
+	CHECK(host_all(mm, m + 5 * P, 7, 0) && host_all(mm, m + 5 * P + 8, P - 8, 0));
+	CHECK(host_all(mm, m + 4 * P, P, 0) && host_all(mm, m + 6 * P, P, 0));
+	CHECK(is_zero_mapped(m + 4 * P));
+	/* Each walk meets zero-page entries: none frees or counts it (it is reserved). */
+	CHECK_EQ(do_mprotect(mm, m, 64 * P, PROT_READ), 0);
+	CHECK_EQ(do_mprotect(mm, m, 64 * P, RW), 0);
+	CHECK(is_zero_mapped(m + 4 * P));		/* still read-only */
+	CHECK_EQ(do_madvise(mm, m + 2 * P, 2 * P, MADV_DONTNEED), 0);
+	CHECK_EQ(host_phys(mm, m + 2 * P), (phys_addr_t)-1);	/* dropped, not even the zero page */
+	CHECK_EQ(mm->rss, 2);
+	CHECK(anon(m + 64 * P, P, PROT_READ, MAP_FIXED) == m + 64 * P);	/* blocks growth */
+	m = do_mremap(mm, m, 64 * P, 128 * P, MREMAP_MAYMOVE, 0);
+	CHECK(!IS_ERR_VALUE(m));
+	CHECK(is_zero_mapped(m + 4 * P) && !is_zero_mapped(m + 5 * P));
+	CHECK(host_all(mm, m + 5 * P + 7, 1, 0x55));
+	CHECK_EQ(mm->rss, 2);
+	CHECK_EQ(do_munmap(mm, m, 128 * P), 0);
+	CHECK_EQ(mm->rss, 0);
+	CHECK_EQ(host_zero_page->_refcount, 1);
+	CHECK_EQ(page_mapcount(host_zero_page), 0);
+	CHECK_NOT_LOGGED("BUG");
+	end(__func__);
+}
+
+static void map_page_refuses_to_replace_an_entry(void)
+{
+	unsigned long addr = 0x08048000;
+	struct page *a, *b;
+
+	begin();
+	a = alloc_page(GFP_KERNEL);
+	b = alloc_page(GFP_KERNEL);
+	REQUIRE(a && b);
+	CHECK_EQ(map_page(mm->pgd, addr, page_to_phys(a), PAGE_KERNEL | _PAGE_USER), 0);
+	host_log_reset();
+	CHECK_EQ(map_page(mm->pgd, addr, page_to_phys(b), PAGE_KERNEL | _PAGE_USER), -EEXIST);
+	CHECK_LOGGED("BUG: remap of 08048000");
+	CHECK_EQ(host_phys(mm, addr), page_to_phys(a));
+	CHECK_EQ(pte_pfn(unmap_page(mm->pgd, addr)), page_to_pfn(a));
+	CHECK_EQ(map_page(mm->pgd, addr, page_to_phys(b), PAGE_KERNEL | _PAGE_USER), 0);
+	CHECK_EQ(host_phys(mm, addr), page_to_phys(b));
+	CHECK(pte_accessible(unmap_page(mm->pgd, addr)));
+	free_user_page_tables(mm->pgd, 0, TASK_SIZE);
+	__free_page(a);
+	__free_page(b);
+	host_log_reset();
+	end(__func__);
+}
+
+/* page_remove_rmap only counts: the page survives until its last put_page. */
+static void rmap_counts_mappings_and_put_page_frees(void)
+{
+	struct page *page;
+	unsigned long before;
+
+	begin();
+	before = host_free_pages();
+	page = alloc_page(GFP_KERNEL);
+	REQUIRE(page);
+	CHECK_EQ(page_mapcount(page), 0);
+	CHECK_EQ(page->_mapcount, -1);		/* Linux's "no mapping" */
+	{
+		struct vm_area_struct vma = { .vm_start = 0x40000000, .vm_end = 0x40010000,
+					      .vm_pgoff = 0x40000 };
+
+		page_add_new_anon_rmap(page, &vma, 0x40003000);
+		CHECK(PageAnon(page));
+		CHECK_EQ(page->index, 0x40003);
+		CHECK_EQ(page_mapcount(page), 1);
+		page_add_anon_rmap(page, &vma, 0x40003000);
+		CHECK_EQ(page_mapcount(page), 2);
+	}
+	get_page(page);
+	page_remove_rmap(page);
+	page_remove_rmap(page);
+	CHECK(!page_mapped(page));
+	CHECK_EQ(host_free_pages(), before - 1);	/* unmapped, still referenced */
+	host_log_reset();
+	page_remove_rmap(page);			/* one too many: reported, count kept */
+	CHECK_LOGGED("BUG: Bad page map");
+	CHECK_EQ(page->_mapcount, -1);
+	put_page(page);
+	CHECK_EQ(host_free_pages(), before - 1);
+	put_page(page);
+	CHECK_EQ(host_free_pages(), before);
+	host_log_reset();
+	end(__func__);
+}
+
 int main(void)
 {
 	mm_alloc_gives_empty_space_with_linux_mmap_base();
@@ -1036,5 +1152,8 @@ int main(void)
 	maps_dump_uses_linux_format();
 	syscalls_act_on_current_mm();
 	mmput_of_the_running_mm_switches_to_swapper();
+	reads_share_the_zero_page_until_each_page_is_written();
+	map_page_refuses_to_replace_an_entry();
+	rmap_counts_mappings_and_put_page_frees();
 	return tap_done();
 }
