@@ -226,7 +226,9 @@ int move_page_range(struct mm_struct *mm, unsigned long old_addr, unsigned long 
  * page table does not exist yet. A write gets a zeroed page of its own, mapped with
  * the area's rights; the page comes first, so that running out of memory leaves no
  * empty page table behind. A read of a private area gets the shared zero page,
- * read-only and uncounted, so a program reading memory it never wrote costs no page.
+ * read-only and uncounted, so a program reading memory it never wrote costs no page. A
+ * MAP_SHARED area (shmem in Linux, which allocates on a read too) always gets a page of
+ * its own, so that it stays one page when fork comes to share it.
  */
 static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 			     unsigned long addr, pte_t *pte, unsigned int flags)

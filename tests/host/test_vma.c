@@ -62,6 +62,14 @@ static bool mapped(unsigned long addr, unsigned long len)
 	return find_vma_intersection(mm, addr, addr + len) != NULL;
 }
 
+/* Does addr map the shared zero page, read-only? */
+static bool is_zero_mapped(unsigned long addr)
+{
+	pte_t *pte = pte_lookup(mm->pgd, addr);
+
+	return pte && pte_present(*pte) && is_zero_pfn(pte_pfn(*pte)) && !pte_write(*pte);
+}
+
 /* Does an access fault with SIGSEGV? A write stores the byte that is there already. */
 static bool segv(unsigned long addr, bool write)
 {
@@ -855,6 +863,25 @@ static void fault_without_memory_reports_oom_and_leaks_nothing(void)
 	CHECK_EQ(host_free_pages(), before);
 	CHECK_EQ(mm->rss, 2);
 	CHECK_EQ(host_access(mm, m, true, &v), HOST_OK);
+	/* A read needs no page, but a fresh 4 MiB region still needs its page table. */
+	m = anon(0x40800000, 2 * P, RW, MAP_FIXED);
+	before = host_free_pages();
+	fail_page_alloc_set(1);
+	CHECK_EQ(host_access(mm, m, false, &v), HOST_OOM);
+	CHECK_EQ(host_free_pages(), before);
+	CHECK_EQ(host_access(mm, m, false, &v), HOST_OK);
+	CHECK(is_zero_mapped(m));
+	/* The write that replaces the zero page finds no page: the zero page stays. */
+	before = host_free_pages();
+	fail_page_alloc_set(1);
+	v = 9;
+	CHECK_EQ(host_access(mm, m, true, &v), HOST_OOM);
+	CHECK_EQ(host_free_pages(), before);
+	CHECK(is_zero_mapped(m));
+	CHECK_EQ(mm->rss, 3);
+	CHECK_EQ(host_access(mm, m, true, &v), HOST_OK);
+	CHECK(!is_zero_mapped(m) && host_all(mm, m, 1, 9));
+	CHECK_EQ(mm->rss, 4);
 	end(__func__);
 }
 
@@ -1000,13 +1027,6 @@ static void mmput_of_the_running_mm_switches_to_swapper(void)
 }
 
 /* ---- The shared zero page and the page-table API ---- */
-
-static bool is_zero_mapped(unsigned long addr)
-{
-	pte_t *pte = pte_lookup(mm->pgd, addr);
-
-	return pte && pte_present(*pte) && is_zero_pfn(pte_pfn(*pte)) && !pte_write(*pte);
-}
 
 static void reads_share_the_zero_page_until_each_page_is_written(void)
 {
