@@ -35,9 +35,14 @@ struct address_space;
  *  anon / file    LRU (reclaim)    mapping, index           swap entry / buffers
  *  vmalloc/kmap   -                virtual, vm_area         -
  *
+ * The page allocator records an allocation's order in private and checks it at the
+ * free (0 for a single page), so a swap entry or buffer pointer kept there later is
+ * cleared before the page goes back.
+ *
  * mapping and index are what the page cache and swap will look pages up by; today an
  * anonymous page has PAGE_MAPPING_ANON in mapping (anon_vma later) and its linear
- * index. virtual (the kmap address of a HighMem page) shares its word with mapping:
+ * index while it is mapped (mm/rmap.c clears mapping with the last mapping).
+ * virtual (the kmap address of a HighMem page) shares its word with mapping:
  * no page with a mapping is kmap()ed today; before HighMem page-cache pages exist, the
  * kmap address moves to a hash beside the pkmap table, as Linux's page_address_htable.
  */

@@ -9,7 +9,8 @@
  *
  * An anonymous page is marked as such in page->mapping (PAGE_MAPPING_ANON) with its
  * linear index in page->index, Linux's way: the anon_vma that fork will need takes the
- * pointer's other bits later. The shared zero page is never counted (mm/memory.c).
+ * pointer's other bits later. mapping is cleared when the last mapping goes (no swap
+ * cache holds a page yet). The shared zero page is never counted (mm/memory.c).
  */
 #ifndef _RMAP_H
 #define _RMAP_H

@@ -49,5 +49,11 @@ void page_remove_rmap(struct page *page)
 		       page_to_pfn(page), page_mapcount(page));
 		return;
 	}
-	page->_mapcount--;
+	/*
+	 * The last mapping gone: nothing else holds an anonymous page yet (no swap cache),
+	 * so it leaves its mapping now, as Linux's free path would clear it. mapping shares
+	 * its word with page->virtual, which a later vmalloc or kmap owner reads.
+	 */
+	if (--page->_mapcount < 0)
+		page->mapping = NULL;
 }

@@ -1121,6 +1121,7 @@ static void rmap_counts_mappings_and_put_page_frees(void)
 	page_remove_rmap(page);
 	page_remove_rmap(page);
 	CHECK(!page_mapped(page));
+	CHECK(!PageAnon(page) && !page->mapping);	/* left its mapping with the last pte */
 	CHECK_EQ(host_free_pages(), before - 1);	/* unmapped, still referenced */
 	host_log_reset();
 	page_remove_rmap(page);			/* one too many: reported, count kept */
