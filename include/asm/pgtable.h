@@ -90,9 +90,10 @@ static inline unsigned long pte_pfn(pte_t pte)
 	return pte_val(pte) >> PAGE_SHIFT;
 }
 
+/* prot is flags only (below PAGE_SIZE), as every _PAGE_ and PAGE_ constant is. */
 static inline pte_t pfn_pte(unsigned long pfn, u32 prot)
 {
-	return __pte(((pteval_t)pfn << PAGE_SHIFT) | (prot & ~PAGE_MASK));
+	return __pte(((pteval_t)pfn << PAGE_SHIFT) | prot);
 }
 
 /* mk_pte(page, prot) and pte_page(pte) need mem_map (mm.h): macros, expanded there. */
