@@ -8,13 +8,10 @@
  *    a private page never written maps the shared zero page read-only instead, as
  *    Linux does, and the first write to it allocates (do_wp_page).
  *  - zap_page_range(): unmap a range and drop its pages (munmap, brk shrinking,
- *    MADV_DONTNEED, exit).
- *  - change_protection(): give the pages of a range new rights (mprotect).
- *  - move_page_range(): move page-table entries to another address, the pages with
- *    them and never their contents (mremap).
- *  - fault_decide(): which of those a fault calls for, without doing it.
- *  The last three are callbacks of the one page-table walk, walk_page_range()
- *  (mm/pagewalk.c).
+ *    MADV_DONTNEED, exit), a callback of the one page-table walk, walk_page_range()
+ *    (mm/pagewalk.c), as change_protection() (mm/mprotect.c) and move_page_range()
+ *    (mm/mremap.c) are.
+ *  - fault_decide(): what a fault calls for, without doing it.
  *
  * Invariants: a pte holds a page (pte_present: accessible, or _PAGE_PROTNONE) only
  * inside an area, with the area's rights, except that a pte of the zero page is never
@@ -45,14 +42,6 @@
  * memory. This is the one switch to flip if HighMem zeroing is not available.
  */
 #define GFP_USER_PAGE	GFP_HIGHUSER
-
-/* The pte flags of a page in an area with these flags; PROT_NONE keeps the page hidden. */
-static u32 pte_prot(unsigned long vm_flags)
-{
-	u32 prot = vm_get_page_prot(vm_flags);
-
-	return prot ? prot : _PAGE_PROTNONE;
-}
 
 static inline bool pte_is_zero_page(pte_t pte)
 {
@@ -125,98 +114,6 @@ void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,
 	free_user_page_tables(mm->pgd, lo, hi);
 	if (mm->pgd == current_pgd())
 		switch_pgd(mm->pgd);
-}
-
-/* ---- change_protection: the same pages, new rights ---- */
-
-static int change_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
-			    struct mm_walk *walk)
-{
-	u32 prot = *(u32 *)walk->private;
-	pte_t old = *pte, new;
-
-	(void)next;
-	if (!pte_present(old))
-		return 0;
-	new = pte_modify(old, prot);
-	if (pte_is_zero_page(old))
-		new = pte_wrprotect(new);	/* a write must still fault, to allocate */
-	set_pte_at(walk->mm, addr, pte, new);
-	if (pte_accessible(old))
-		flush_tlb_page(walk->mm->pgd, addr);
-	return 0;
-}
-
-static const struct mm_walk_ops change_walk_ops = {
-	.pte_entry = change_pte_entry,
-};
-
-void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
-		       unsigned long vm_flags)
-{
-	u32 prot = pte_prot(vm_flags);
-
-	walk_page_range(mm, start, end, &change_walk_ops, &prot);
-}
-
-/* ---- move_page_range: the entries go to another address, the pages with them ---- */
-
-struct move_walk {
-	unsigned long delta;	/* new address - old address */
-};
-
-/* First pass: a page table at the destination for every entry, before moving any. */
-static int move_prepare_entry(pte_t *pte, unsigned long addr, unsigned long next,
-			      struct mm_walk *walk)
-{
-	struct move_walk *mw = walk->private;
-
-	(void)next;
-	if (pte_present(*pte) && !pte_alloc(walk->mm->pgd, addr + mw->delta))
-		return -ENOMEM;
-	return 0;
-}
-
-static int move_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
-			  struct mm_walk *walk)
-{
-	struct move_walk *mw = walk->private;
-	struct mm_struct *mm = walk->mm;
-	pte_t old, *dst;
-
-	(void)next;
-	if (!pte_present(*pte))
-		return 0;
-	dst = pte_lookup(mm->pgd, addr + mw->delta);	/* made by the first pass */
-	if (WARN_ON(!dst || !pte_none(*dst)))
-		return -EEXIST;
-	old = ptep_get_and_clear(mm, addr, pte);
-	if (pte_accessible(old))
-		flush_tlb_page(mm->pgd, addr);
-	/* The destination was empty: nothing to flush there. */
-	set_pte_at(mm, addr + mw->delta, dst, old);
-	return 0;
-}
-
-static const struct mm_walk_ops move_prepare_ops = {
-	.pte_entry = move_prepare_entry,
-};
-
-static const struct mm_walk_ops move_walk_ops = {
-	.pte_entry = move_pte_entry,
-};
-
-int move_page_range(struct mm_struct *mm, unsigned long old_addr, unsigned long new_addr,
-		    unsigned long len)
-{
-	struct move_walk mw = { .delta = new_addr - old_addr };
-
-	/* Page tables for the destination first, so the move cannot stop half way. */
-	if (walk_page_range(mm, old_addr, old_addr + len, &move_prepare_ops, &mw))
-		return -ENOMEM;
-	/* Cannot fail: the tables exist and the destination is empty (a bug otherwise). */
-	WARN_ON(walk_page_range(mm, old_addr, old_addr + len, &move_walk_ops, &mw));
-	return 0;
 }
 
 /* ---- Faults ---- */
