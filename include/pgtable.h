@@ -35,7 +35,7 @@ pte_t *pte_alloc(pgd_t *pgd, unsigned long addr);
  * changed (xv6's "remap" panic, but survivable).
  */
 int map_page(pgd_t *pgd, unsigned long addr, phys_addr_t phys, u32 prot);
-/* Remove the mapping; returns the old entry (0 if there was none). */
+/* Remove the mapping; returns the old entry (pte_none() if there was none). */
 pte_t unmap_page(pgd_t *pgd, unsigned long addr);
 /* Change the flags of a present mapping; returns false if there is none. */
 bool change_page_prot(pgd_t *pgd, unsigned long addr, u32 prot);

@@ -106,7 +106,10 @@ KTEST(pgtable, map_page_refuses_to_replace_an_entry_and_says_who_asked)
 	KTEST_ASSERT_NOT_NULL(a);
 	KTEST_ASSERT_NOT_NULL(b);
 	KTEST_ASSERT_NOT_NULL(pgd);
+	KTEST_EXPECT_EQ(a->_mapcount, -1);	/* Linux's "no mapping": page_mapcount() 0 */
+	KTEST_EXPECT_EQ(page_mapcount(a), 0);
 	KTEST_ASSERT_EQ(map_page(pgd, addr, page_to_phys(a), PAGE_KERNEL | _PAGE_USER), 0);
+	KTEST_EXPECT_EQ(page_mapcount(a), 0);	/* map_page maps frames, rmap is the caller's */
 	ktest_capture_start();
 	KTEST_EXPECT_EQ(map_page(pgd, addr, page_to_phys(b), PAGE_KERNEL | _PAGE_USER), -EEXIST);
 	ktest_capture_stop();
