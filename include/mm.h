@@ -38,11 +38,26 @@ void *page_address(const struct page *page);
 unsigned long nr_free_pages(void);	/* free pages in all zones */
 unsigned long totalram_pages(void);	/* pages handed to the buddy allocator */
 
-/* get_page/put_page: reference counting for pages shared by several users. */
+/*
+ * get_page/put_page: the reference count, which alone decides when a page is freed.
+ * Mapping a page in a page table takes a reference besides the mapcount (mm/rmap.c
+ * counts mappings, never frees).
+ */
 static inline void get_page(struct page *page)
 {
 	page->_refcount++;
 }
 void put_page(struct page *page);	/* frees the page when the count reaches 0 */
+
+/* The page-table entries that map page (Linux: _mapcount starts at -1). */
+static inline int page_mapcount(const struct page *page)
+{
+	return page->_mapcount + 1;
+}
+
+static inline bool page_mapped(const struct page *page)
+{
+	return page->_mapcount >= 0;
+}
 
 #endif /* _MM_H */

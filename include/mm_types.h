@@ -7,7 +7,8 @@
  *  - a compound allocation (PG_head on the first page): private is its order;
  *  - a slab page (PG_slab): slab_cache and slab point at the owning cache and the slab
  *    descriptor, so kfree() finds the cache from any object's page with no header;
- *  - a user page: _mapcount counts the page-table entries that map it.
+ *  - a user page: _mapcount counts the page-table entries that map it, from -1 (Linux's
+ *    convention: page_mapcount() is _mapcount + 1), and mapping/index say whose it is.
  * The struct stays at most 32 bytes on i386 (checked at build time in page_alloc.c), so
  * mem_map costs 0.8 % of RAM.
  */
@@ -17,18 +18,42 @@
 #include "types.h"
 #include "list.h"
 #include "rbtree.h"
+#include "asm/pgtable.h"
 
 struct kmem_cache;
 struct mm_struct;
-typedef u32 *pgd_t_ptr;		/* a page directory; asm/pgtable.h has pgd_t */
+struct address_space;
 
+/*
+ * Who owns the page decides which member of the union means something; flags, lru,
+ * private and the two counts are there for everyone (Linux's layout, within 32 bytes):
+ *
+ *                 lru              union (8 bytes)          private
+ *  free (buddy)   free list        -                        order of the block
+ *  compound head  -                -                        order
+ *  slab           slab's list      slab_cache, slab         order (compound slab)
+ *  anon / file    LRU (reclaim)    mapping, index           swap entry / buffers
+ *  vmalloc/kmap   -                virtual, vm_area         -
+ *
+ * The page allocator records an allocation's order in private and checks it at the
+ * free (0 for a single page), so a swap entry or buffer pointer kept there later is
+ * cleared before the page goes back.
+ *
+ * mapping and index are what the page cache and swap will look pages up by; today an
+ * anonymous page has PAGE_MAPPING_ANON in mapping (anon_vma later) and its linear
+ * index while it is mapped (mm/rmap.c clears mapping with the last mapping).
+ * virtual (the kmap address of a HighMem page) shares its word with mapping:
+ * no page with a mapping is kmap()ed today; before HighMem page-cache pages exist, the
+ * kmap address moves to a hash beside the pkmap table, as Linux's page_address_htable.
+ */
 struct page {
 	unsigned long flags;		/* PG_* bits below; zone number in the top bits */
-	int _refcount;			/* 0 while free */
-	int _mapcount;			/* user mappings of this page, starts at 0 */
-	unsigned long private;		/* buddy/compound: order */
 	struct list_head lru;		/* buddy free list, or the slab's list in its cache */
 	union {
+		struct {		/* anonymous and (later) page-cache pages */
+			struct address_space *mapping;	/* PAGE_MAPPING_ANON for anon */
+			unsigned long index;	/* offset in the mapping, in pages */
+		};
 		struct {		/* PG_slab */
 			struct kmem_cache *slab_cache;
 			void *slab;
@@ -38,7 +63,18 @@ struct page {
 			void *vm_area;
 		};
 	};
+	unsigned long private;		/* buddy/compound: order; later swap entry, buffers */
+	int _mapcount;			/* page-table entries mapping it, minus one (-1: none) */
+	int _refcount;			/* 0 while free */
 };
+
+/* The low bit of page->mapping marks an anonymous page (Linux's PAGE_MAPPING_ANON). */
+#define PAGE_MAPPING_ANON	0x1UL
+
+static inline bool PageAnon(const struct page *page)
+{
+	return (unsigned long)page->mapping & PAGE_MAPPING_ANON;
+}
 
 /* Page flag bits. */
 enum pageflags {
@@ -118,7 +154,7 @@ struct vm_area_struct {
  * program touches memory, while total_vm counts every page the areas cover.
  */
 struct mm_struct {
-	pgd_t_ptr pgd;			/* page directory (pgd_t *) */
+	pgd_t *pgd;			/* page directory */
 	struct list_head mmap_list;	/* areas sorted by address */
 	struct rb_root mm_rb;		/* the same areas in a tree */
 	struct vm_area_struct *mmap_cache;	/* last find_vma() result */

@@ -211,7 +211,7 @@ bool stack_guard_ok(struct mm_struct *mm, struct vm_area_struct *vma, unsigned l
 /* Linux's heuristic overcommit check: may one request of pages be granted? */
 bool vm_enough_memory(unsigned long pages);
 
-/* ---- Inside mm/: page-table work (mm/memory.c) ---- */
+/* ---- Inside mm/: page-table work (mm/memory.c, mprotect.c, mremap.c) ---- */
 
 /* Unmap [start, end) and free its pages; rss drops accordingly. */
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);

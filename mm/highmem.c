@@ -87,7 +87,7 @@ static void flush_all_zero_pkmaps(void)
 			continue;
 		pkmap_count[i] = 0;
 		page = pfn_to_page(pte_pfn(ptes[i]));
-		ptes[i] = 0;
+		pte_clear(NULL, PKMAP_ADDR(i), &ptes[i]);
 		/* Only if the page still points here: never clear another entry's address. */
 		if (page->virtual == (void *)PKMAP_ADDR(i))
 			page->virtual = NULL;
@@ -121,7 +121,7 @@ static unsigned long map_new_virtual(struct page *page)
 	}
 	vaddr = PKMAP_ADDR(last_pkmap_nr);
 	/* A count-0 entry has no pte and no TLB entry left: no flush needed. */
-	pkmap_ptes()[last_pkmap_nr] = pfn_pte(page_to_pfn(page), PAGE_KERNEL);
+	set_pte_at(NULL, vaddr, &pkmap_ptes()[last_pkmap_nr], mk_pte(page, PAGE_KERNEL));
 	pkmap_count[last_pkmap_nr] = 1;
 	page->virtual = (void *)vaddr;
 	return vaddr;

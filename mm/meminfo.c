@@ -48,7 +48,7 @@ unsigned long mm_pgtables_pages(const struct mm_struct *mm)
 		return 0;
 	pgd = (const pgd_t *)mm->pgd;
 	for (i = 0; i < KERNEL_PGD_BOUNDARY; i++)
-		if (pgd[i] & _PAGE_PRESENT)
+		if (pgd_present(pgd[i]))
 			n++;
 	return n;
 }

@@ -2,31 +2,38 @@
  * The page level of user memory: what happens in the page tables when a program
  * touches, unmaps, protects or moves memory.
  *
- *  - handle_mm_fault()/do_anonymous_page(): the first touch of a page in an area takes
- *    a zeroed page from the buddy allocator and maps it with the area's rights. This is
- *    where memory is really allocated; mmap and brk only promised it.
- *  - zap_page_range(): unmap and free every page in a range (munmap, brk shrinking,
- *    MADV_DONTNEED, exit).
- *  - change_protection(): give the pages of a range new rights (mprotect).
- *  - move_page_range(): move page-table entries to another address, the pages with
- *    them and never their contents (mremap).
- *  - fault_decide(): which of those a fault calls for, without doing it.
+ *  - handle_mm_fault(): the first touch of a page in an area. A write takes a zeroed
+ *    page from the buddy allocator and maps it with the area's rights (do_anonymous_page);
+ *    this is where memory is really allocated, mmap and brk only promised it. A read of
+ *    a private page never written maps the shared zero page read-only instead, as
+ *    Linux does, and the first write to it allocates (do_wp_page).
+ *  - zap_page_range(): unmap a range and drop its pages (munmap, brk shrinking,
+ *    MADV_DONTNEED, exit), a callback of the one page-table walk, walk_page_range()
+ *    (mm/pagewalk.c), as change_protection() (mm/mprotect.c) and move_page_range()
+ *    (mm/mremap.c) are.
+ *  - fault_decide(): what a fault calls for, without doing it.
  *
- * Invariants: a pte holds a page (present, or _PAGE_PROTNONE) only inside an area, and
- * its rights are the area's; mm->rss counts exactly the ptes that hold a page; each such
- * page is mapped once (page->_mapcount is 1) and is freed when its pte is cleared.
+ * Invariants: a pte holds a page (pte_present: accessible, or _PAGE_PROTNONE) only
+ * inside an area, with the area's rights, except that a pte of the zero page is never
+ * writable. mm->rss counts exactly the ptes that hold a page other than the zero page;
+ * each such page is mapped once (page_mapcount() is 1, mm/rmap.c) and holds one
+ * reference for it, dropped (put_page, which frees) when its pte is cleared. The zero
+ * page is never counted in rss, _mapcount or _refcount.
  *
  * User pages come from HighMem when there is some (GFP_HIGHUSER): the kernel never
  * needs a permanent address for them, since it reaches user memory through the user's
  * own mapping, and low memory stays for the kernel's own structures.
  *
- * Relies on: the page-table API (mm/pgtable.c), the buddy allocator, mm/vma.c.
+ * Relies on: the page-table API (mm/pgtable.c, asm/pgtable.h), walk_page_range
+ * (mm/pagewalk.c), rmap accounting (mm/rmap.c), the buddy allocator, mm/vma.c.
  */
 #include <mmap.h>
 #include <uapi/errno.h>
 #include <kernel.h>
 #include <mm.h>
+#include <pagewalk.h>
 #include <pgtable.h>
+#include <rmap.h>
 #include <asm/traps.h>
 
 /*
@@ -36,49 +43,45 @@
  */
 #define GFP_USER_PAGE	GFP_HIGHUSER
 
-static inline bool pte_has_page(pte_t pte)
+static inline bool pte_is_zero_page(pte_t pte)
 {
-	return pte & (_PAGE_PRESENT | _PAGE_PROTNONE);
+	return is_zero_pfn(pte_pfn(pte));
 }
 
-/* The pte flags of a page in an area with these flags; PROT_NONE keeps the page hidden. */
-static u32 pte_prot(unsigned long vm_flags)
+static void update_hiwater_rss(struct mm_struct *mm)
 {
-	u32 prot = vm_get_page_prot(vm_flags);
-
-	return prot ? prot : _PAGE_PROTNONE;
+	if (mm->rss > mm->hiwater_rss)
+		mm->hiwater_rss = mm->rss;
 }
 
-static void page_remove_rmap(struct mm_struct *mm, pte_t old)
-{
-	struct page *page = pfn_to_page(pte_pfn(old));
+/* ---- zap: clear the ptes, uncount the mappings, drop the references ---- */
 
-	page->_mapcount--;
-	__free_page(page);
+static int zap_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
+			 struct mm_walk *walk)
+{
+	struct mm_struct *mm = walk->mm;
+	pte_t old = ptep_get_and_clear(mm, addr, pte);
+	struct page *page;
+
+	(void)next;
+	if (pte_accessible(old))
+		flush_tlb_page(mm->pgd, addr);
+	if (pte_is_zero_page(old))
+		return 0;		/* shared, never counted: nothing to give back */
+	page = pte_page(old);
+	page_remove_rmap(page);
 	mm->rss--;
+	put_page(page);
+	return 0;
 }
 
-/* The next address to look at when addr's whole page table is missing (0 if it wraps). */
-static inline unsigned long pgd_addr_end(unsigned long addr)
-{
-	return (addr + PGDIR_SIZE) & PGDIR_MASK;
-}
+static const struct mm_walk_ops zap_walk_ops = {
+	.pte_entry = zap_pte_entry,
+};
 
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
-	unsigned long addr = start;
-
-	while (addr < end && addr >= start) {
-		pte_t *pte = pte_lookup(mm->pgd, addr);
-
-		if (!pte) {
-			addr = pgd_addr_end(addr);
-			continue;
-		}
-		if (pte_has_page(*pte))
-			page_remove_rmap(mm, unmap_page(mm->pgd, addr));
-		addr += PAGE_SIZE;
-	}
+	walk_page_range(mm, start, end, &zap_walk_ops, NULL);
 }
 
 /*
@@ -113,86 +116,98 @@ void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,
 		switch_pgd(mm->pgd);
 }
 
-void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
-		       unsigned long vm_flags)
-{
-	u32 prot = pte_prot(vm_flags);
-	unsigned long addr = start;
-
-	while (addr < end && addr >= start) {
-		pte_t *pte = pte_lookup(mm->pgd, addr);
-
-		if (!pte) {
-			addr = pgd_addr_end(addr);
-			continue;
-		}
-		if (pte_has_page(*pte)) {
-			u32 dirty = (prot & _PAGE_PRESENT) ? (*pte & _PAGE_DIRTY) : 0;
-
-			/* Cannot fail: the page table exists. */
-			WARN_ON(map_page(mm->pgd, addr, *pte & PAGE_MASK, prot | dirty));
-		}
-		addr += PAGE_SIZE;
-	}
-}
-
-int move_page_range(struct mm_struct *mm, unsigned long old_addr, unsigned long new_addr,
-		    unsigned long len)
-{
-	unsigned long off;
-	pte_t *pte;
-
-	/* Page tables for the destination first, so the move cannot stop half way. */
-	for (off = 0; off < len; off += PAGE_SIZE) {
-		pte = pte_lookup(mm->pgd, old_addr + off);
-		if (!pte) {
-			off = pgd_addr_end(old_addr + off) - old_addr - PAGE_SIZE;
-			continue;
-		}
-		if (pte_has_page(*pte) && !pte_alloc(mm->pgd, new_addr + off))
-			return -ENOMEM;
-	}
-	for (off = 0; off < len; off += PAGE_SIZE) {
-		pte_t old;
-
-		pte = pte_lookup(mm->pgd, old_addr + off);
-		if (!pte) {
-			off = pgd_addr_end(old_addr + off) - old_addr - PAGE_SIZE;
-			continue;
-		}
-		if (!pte_has_page(*pte))
-			continue;
-		old = unmap_page(mm->pgd, old_addr + off);
-		WARN_ON(map_page(mm->pgd, new_addr + off, old & PAGE_MASK, old & ~PAGE_MASK));
-	}
-	return 0;
-}
+/* ---- Faults ---- */
 
 /*
- * First touch of a page in an area: a zeroed page, mapped with the area's rights. pte
- * is the (empty) entry for addr, or NULL if its page table does not exist yet; the page
- * comes first, so that running out of memory leaves no empty page table behind.
+ * First touch of a page in an area. pte is the (empty) entry for addr, or NULL if its
+ * page table does not exist yet. A write gets a zeroed page of its own, mapped with
+ * the area's rights; the page comes first, so that running out of memory leaves no
+ * empty page table behind. A read of a private area gets the shared zero page,
+ * read-only and uncounted, so a program reading memory it never wrote costs no page. A
+ * MAP_SHARED area (shmem in Linux, which allocates on a read too) always gets a page of
+ * its own, so that it stays one page when fork comes to share it.
  */
 static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 			     unsigned long addr, pte_t *pte, unsigned int flags)
 {
-	struct page *page = alloc_page(GFP_USER_PAGE | __GFP_ZERO);
-	u32 prot = vma->vm_page_prot;
+	struct page *page;
+	pte_t entry;
 
+	if (!(flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_SHARED)) {
+		if (!pte && !(pte = pte_alloc(mm->pgd, addr)))
+			return VM_FAULT_OOM;
+		entry = pte_wrprotect(pfn_pte(my_zero_pfn(addr), vma->vm_page_prot));
+		set_pte_at(mm, addr, pte, entry);	/* was empty: no flush */
+		return 0;
+	}
+	page = alloc_page(GFP_USER_PAGE | __GFP_ZERO);
 	if (!page)
 		return VM_FAULT_OOM;
 	if (!pte && !(pte = pte_alloc(mm->pgd, addr))) {
-		__free_page(page);
+		put_page(page);
 		return VM_FAULT_OOM;
 	}
-	if ((flags & FAULT_FLAG_WRITE) && (prot & _PAGE_RW))
-		prot |= _PAGE_DIRTY;
-	/* The entry was empty, so no TLB entry can be stale: no flush. */
-	*pte = page_to_phys(page) | prot;
-	page->_mapcount++;
+	entry = mk_pte(page, vma->vm_page_prot);
+	if ((flags & FAULT_FLAG_WRITE) && pte_write(entry))
+		entry = pte_mkdirty(entry);
+	page_add_new_anon_rmap(page, vma, addr);
 	mm->rss++;
-	if (mm->rss > mm->hiwater_rss)
-		mm->hiwater_rss = mm->rss;
+	update_hiwater_rss(mm);
+	/* The entry was empty, so no TLB entry can be stale: no flush. */
+	set_pte_at(mm, addr, pte, entry);
+	return 0;
+}
+
+/*
+ * A write to an accessible, read-only pte in an area that allows writing (Linux's
+ * do_wp_page). The zero page: the write gets a page of its own (a zeroed one, which is
+ * what copying the zero page would give) and the zero page is simply dropped, as it
+ * was never counted. Any other page is mapped only here (there is no fork yet), so it
+ * is reused: the entry just lagged behind the area's rights and becomes writable.
+ * Copy-on-write of a page that fork shares will be the third case.
+ */
+static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+		      pte_t *pte)
+{
+	struct page *page;
+	pte_t entry;
+
+	if (!pte_is_zero_page(*pte)) {
+		set_pte_at(mm, addr, pte, pte_mkdirty(pte_mkwrite(*pte)));	/* reuse */
+		flush_tlb_page(mm->pgd, addr);
+		return 0;
+	}
+	page = alloc_page(GFP_USER_PAGE | __GFP_ZERO);
+	if (!page)
+		return VM_FAULT_OOM;
+	entry = pte_mkdirty(mk_pte(page, vma->vm_page_prot));
+	page_add_new_anon_rmap(page, vma, addr);
+	mm->rss++;
+	update_hiwater_rss(mm);
+	set_pte_at(mm, addr, pte, entry);
+	flush_tlb_page(mm->pgd, addr);		/* the read-only entry may be cached */
+	return 0;
+}
+
+/*
+ * The page is there already: a write to a read-only entry of a writable area
+ * (do_wp_page), or the entry's rights lag behind the area's (they are set again; the
+ * zero page's stays read-only), or the TLB held a stale entry (flushing is enough).
+ */
+static int handle_present_pte(struct mm_struct *mm, struct vm_area_struct *vma,
+			      unsigned long addr, pte_t *pte, unsigned int flags)
+{
+	pte_t entry = *pte, want;
+
+	if ((flags & FAULT_FLAG_WRITE) && pte_accessible(entry) && !pte_write(entry) &&
+	    (vma->vm_flags & VM_WRITE))
+		return do_wp_page(mm, vma, addr, pte);
+	want = pte_modify(entry, vma->vm_page_prot);
+	if (pte_is_zero_page(entry))
+		want = pte_wrprotect(want);
+	if (pte_accessible(want) != pte_accessible(entry) || pte_write(want) != pte_write(entry))
+		set_pte_at(mm, addr, pte, want);
+	flush_tlb_page(mm->pgd, addr);
 	return 0;
 }
 
@@ -205,18 +220,8 @@ int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsigned l
 	if (addr < vma->vm_start || addr >= vma->vm_end || !vma_is_accessible(vma))
 		return VM_FAULT_SIGSEGV;
 	pte = pte_lookup(mm->pgd, addr);	/* the only walk when the table exists */
-	if (pte && pte_has_page(*pte)) {
-		/*
-		 * The page is there already: the entry's rights lag behind the area's (they
-		 * are set again), or the TLB held a stale entry (flushing is enough).
-		 */
-		if ((*pte & (_PAGE_PRESENT | _PAGE_RW)) !=
-		    (vma->vm_page_prot & (_PAGE_PRESENT | _PAGE_RW)))
-			return map_page(mm->pgd, addr, *pte & PAGE_MASK, vma->vm_page_prot) ?
-			       VM_FAULT_OOM : 0;
-		flush_tlb_page(mm->pgd, addr);
-		return 0;
-	}
+	if (pte && pte_present(*pte))
+		return handle_present_pte(mm, vma, addr, pte, flags);
 	return do_anonymous_page(mm, vma, addr, pte, flags);
 }
 

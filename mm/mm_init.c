@@ -63,7 +63,7 @@ static void memmap_init_zone(enum zone_type z, unsigned long start, unsigned lon
 
 		page->flags = ((unsigned long)z << ZONES_PGSHIFT) | (1UL << PG_reserved);
 		page->_refcount = 1;
-		page->_mapcount = 0;
+		page->_mapcount = -1;	/* no mapping: page_mapcount() is 0 */
 		page->private = 0;
 		INIT_LIST_HEAD(&page->lru);
 		page->slab_cache = NULL;

@@ -11,13 +11,14 @@
  * unknown PROT_ bit is -EINVAL, a range that is not entirely mapped is -ENOMEM (the
  * areas before the hole have been changed by then, as in Linux).
  *
- * Relies on: mm/vma.c, change_protection (mm/memory.c).
+ * Relies on: mm/vma.c, walk_page_range (mm/pagewalk.c) for change_protection.
  */
 #include <mmap.h>
 #include <uapi/mman.h>
 #include <uapi/errno.h>
 #include <sched.h>
 #include <syscalls.h>
+#include <pagewalk.h>
 
 #define PROT_SEM	0x8		/* accepted and ignored, as on x86 */
 #define PROT_GROWSDOWN	0x01000000
@@ -109,4 +110,51 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 long sys_mprotect(unsigned long start, unsigned long len, unsigned long prot)
 {
 	return do_mprotect(current->mm, start, len, prot);
+}
+
+/*
+ * ---- The page level: change_protection ----
+ *
+ * The ptes of [start, end) that hold a page get the new rights; the frame and what the
+ * CPU recorded (accessed, dirty) stay. A PROT_NONE area's pages stay in place, hidden
+ * (_PAGE_PROTNONE), and the shared zero page's entry never becomes writable, so the
+ * first write to it still faults and gets a page of its own (mm/memory.c).
+ */
+
+/* The pte flags of a page in an area with these flags; PROT_NONE keeps the page hidden. */
+static u32 pte_prot(unsigned long vm_flags)
+{
+	u32 prot = vm_get_page_prot(vm_flags);
+
+	return prot ? prot : _PAGE_PROTNONE;
+}
+
+static int change_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
+			    struct mm_walk *walk)
+{
+	u32 prot = *(u32 *)walk->private;
+	pte_t old = *pte, new;
+
+	(void)next;
+	if (!pte_present(old))
+		return 0;
+	new = pte_modify(old, prot);
+	if (is_zero_pfn(pte_pfn(old)))
+		new = pte_wrprotect(new);	/* a write must still fault, to allocate */
+	set_pte_at(walk->mm, addr, pte, new);
+	if (pte_accessible(old))
+		flush_tlb_page(walk->mm->pgd, addr);
+	return 0;
+}
+
+static const struct mm_walk_ops change_walk_ops = {
+	.pte_entry = change_pte_entry,
+};
+
+void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
+		       unsigned long vm_flags)
+{
+	u32 prot = pte_prot(vm_flags);
+
+	walk_page_range(mm, start, end, &change_walk_ops, &prot);
 }

@@ -14,13 +14,16 @@
  * growth without MREMAP_MAYMOVE: -ENOMEM. An old length of 0 (Linux: duplicate a
  * shared mapping) is -EINVAL here, since anonymous shared memory is kept as private.
  *
- * Relies on: mm/vma.c, do_munmap (mm/mmap.c), move_page_range (mm/memory.c).
+ * Relies on: mm/vma.c, do_munmap (mm/mmap.c), walk_page_range (mm/pagewalk.c) for
+ * move_page_range.
  */
 #include <mmap.h>
 #include <uapi/mman.h>
 #include <uapi/errno.h>
 #include <sched.h>
 #include <syscalls.h>
+#include <pagewalk.h>
+#include <kernel.h>
 
 /* The area holding [addr, addr + old_len), or an error: the checks of Linux's vma_to_resize. */
 static struct vm_area_struct *vma_to_resize(struct mm_struct *mm, unsigned long addr,
@@ -169,4 +172,71 @@ long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len
 		unsigned long flags, unsigned long new_addr)
 {
 	return do_mremap(current->mm, addr, old_len, new_len, flags, new_addr);
+}
+
+/*
+ * ---- The page level: move_page_range ----
+ *
+ * The entries of [old_addr, old_addr + len) go to the same offsets at new_addr, with
+ * their pages (and the zero page's entries, uncounted as ever); no data is copied. Two
+ * walks: the first makes every page table the destination needs, so that running out
+ * of memory stops the move before anything moved.
+ */
+
+struct move_walk {
+	unsigned long delta;	/* new address - old address */
+};
+
+/* First pass: a page table at the destination for every entry, before moving any. */
+static int move_prepare_entry(pte_t *pte, unsigned long addr, unsigned long next,
+			      struct mm_walk *walk)
+{
+	struct move_walk *mw = walk->private;
+
+	(void)next;
+	if (pte_present(*pte) && !pte_alloc(walk->mm->pgd, addr + mw->delta))
+		return -ENOMEM;
+	return 0;
+}
+
+static int move_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
+			  struct mm_walk *walk)
+{
+	struct move_walk *mw = walk->private;
+	struct mm_struct *mm = walk->mm;
+	pte_t old, *dst;
+
+	(void)next;
+	if (!pte_present(*pte))
+		return 0;
+	dst = pte_lookup(mm->pgd, addr + mw->delta);	/* made by the first pass */
+	if (WARN_ON(!dst || !pte_none(*dst)))
+		return -EEXIST;
+	old = ptep_get_and_clear(mm, addr, pte);
+	if (pte_accessible(old))
+		flush_tlb_page(mm->pgd, addr);
+	/* The destination was empty: nothing to flush there. */
+	set_pte_at(mm, addr + mw->delta, dst, old);
+	return 0;
+}
+
+static const struct mm_walk_ops move_prepare_ops = {
+	.pte_entry = move_prepare_entry,
+};
+
+static const struct mm_walk_ops move_walk_ops = {
+	.pte_entry = move_pte_entry,
+};
+
+int move_page_range(struct mm_struct *mm, unsigned long old_addr, unsigned long new_addr,
+		    unsigned long len)
+{
+	struct move_walk mw = { .delta = new_addr - old_addr };
+
+	/* Page tables for the destination first, so the move cannot stop half way. */
+	if (walk_page_range(mm, old_addr, old_addr + len, &move_prepare_ops, &mw))
+		return -ENOMEM;
+	/* Cannot fail: the tables exist and the destination is empty (a bug otherwise). */
+	WARN_ON(walk_page_range(mm, old_addr, old_addr + len, &move_walk_ops, &mw));
+	return 0;
 }

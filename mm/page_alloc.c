@@ -430,7 +430,7 @@ static const char *free_page_problem(struct page *page, unsigned long pfn,
 		return "reserved page";
 	if (PageSlab(page))
 		return "page still belongs to a slab";
-	if (page->_mapcount)
+	if (page_mapped(page))
 		return "page still mapped in a page table";
 	if (order >= MAX_ORDER || !IS_ALIGNED(pfn, 1UL << order) || page->private != order) {
 		snprintf(buf, size, "bad order (block was allocated with order %lu)",
@@ -494,7 +494,8 @@ void __free_pages(struct page *page, unsigned int order)
 	unsigned long pfn = page_to_pfn(page);
 
 	if (likely(order == 0 && pfn < max_pfn && page->_refcount == 1 &&
-		   !((page->flags & PAGE_FLAGS_MASK) | page->private | (unsigned int)page->_mapcount))) {
+		   !((page->flags & PAGE_FLAGS_MASK) | page->private |
+		     (unsigned int)(page->_mapcount + 1)))) {
 		page->_refcount = 0;
 		free_unref_page(page);
 		return;

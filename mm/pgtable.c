@@ -15,26 +15,29 @@
 #include <mm.h>
 #include <string.h>
 #include <asm/x86.h>
+#include <kallsyms.h>
+#include <printk.h>
 
-static inline pte_t *pgd_table(pgd_t pde)
+/* The folded pmd for addr in the directory pgd: Linux's pgd_offset + pmd_offset. */
+static inline pmd_t *dir_pmd(pgd_t *pgd, unsigned long addr)
 {
-	return __va(pde & PAGE_MASK);
+	return pmd_offset(pgd_offset_pgd(pgd, addr), addr);
 }
 
 pte_t *pte_lookup(pgd_t *pgd, unsigned long addr)
 {
-	pgd_t pde = pgd[pgd_index(addr)];
+	pmd_t *pmd = dir_pmd(pgd, addr);
 
-	if (!(pde & _PAGE_PRESENT))
+	if (!pmd_present(*pmd))
 		return NULL;
-	return pgd_table(pde) + pte_index(addr);
+	return pte_offset_kernel(pmd, addr);
 }
 
 pte_t *pte_alloc(pgd_t *pgd, unsigned long addr)
 {
-	pgd_t *pde = &pgd[pgd_index(addr)];
+	pmd_t *pmd = dir_pmd(pgd, addr);
 
-	if (!(*pde & _PAGE_PRESENT)) {
+	if (!pmd_present(*pmd)) {
 		struct page *page;
 
 		/* Kernel tables all exist from boot; only user ones are made on demand. */
@@ -43,9 +46,9 @@ pte_t *pte_alloc(pgd_t *pgd, unsigned long addr)
 		if (!page)
 			return NULL;
 		/* User bit and RW on the directory entry: the pte decides the real rights. */
-		*pde = page_to_phys(page) | _PAGE_TABLE;
+		pmd_populate_kernel(NULL, pmd, page_to_phys(page));
 	}
-	return pgd_table(*pde) + pte_index(addr);
+	return pte_offset_kernel(pmd, addr);
 }
 
 pgd_t *current_pgd(void)
@@ -64,17 +67,29 @@ void flush_tlb_page(pgd_t *pgd, unsigned long addr)
 		invlpg(addr);
 }
 
+/* The "remap" report: the caller tried to map over an entry that holds something. */
+static void report_remap(unsigned long addr, pte_t old, phys_addr_t phys, u32 prot,
+			 const void *caller)
+{
+	char sym[128];
+
+	sprint_symbol(sym, sizeof(sym), (unsigned long)caller);
+	pr_err("BUG: remap of %08lx: pte %08lx is not empty (new %08lx), called from %s\n",
+	       addr, (unsigned long)pte_val(old), (unsigned long)(phys & PAGE_MASK) | prot, sym);
+}
+
 int map_page(pgd_t *pgd, unsigned long addr, phys_addr_t phys, u32 prot)
 {
 	pte_t *pte = pte_alloc(pgd, addr);
-	bool was_present;
 
 	if (!pte)
 		return -ENOMEM;
-	was_present = *pte & _PAGE_PRESENT;
-	*pte = (phys & PAGE_MASK) | prot;
-	if (was_present)
-		flush_tlb_page(pgd, addr);
+	if (unlikely(!pte_none(*pte))) {
+		report_remap(addr, *pte, phys, prot, __builtin_return_address(0));
+		return -EEXIST;
+	}
+	/* The entry was empty: no TLB entry can be stale, no flush. */
+	set_pte_at(NULL, addr, pte, pfn_pte(PFN_DOWN(phys), prot));
 	return 0;
 }
 
@@ -84,10 +99,9 @@ pte_t unmap_page(pgd_t *pgd, unsigned long addr)
 	pte_t old;
 
 	if (!pte)
-		return 0;
-	old = *pte;
-	*pte = 0;
-	if (old & _PAGE_PRESENT)
+		return __pte(0);
+	old = ptep_get_and_clear(NULL, addr, pte);
+	if (pte_accessible(old))
 		flush_tlb_page(pgd, addr);
 	return old;
 }
@@ -96,9 +110,9 @@ bool change_page_prot(pgd_t *pgd, unsigned long addr, u32 prot)
 {
 	pte_t *pte = pte_lookup(pgd, addr);
 
-	if (!pte || !(*pte & _PAGE_PRESENT))
+	if (!pte || !pte_accessible(*pte))
 		return false;
-	*pte = (*pte & PAGE_MASK) | prot;
+	set_pte_at(NULL, addr, pte, pte_modify(*pte, prot));
 	flush_tlb_page(pgd, addr);
 	return true;
 }
@@ -107,9 +121,9 @@ phys_addr_t virt_to_phys_walk(pgd_t *pgd, unsigned long addr)
 {
 	pte_t *pte = pte_lookup(pgd, addr);
 
-	if (!pte || !(*pte & _PAGE_PRESENT))
+	if (!pte || !pte_accessible(*pte))
 		return (phys_addr_t)-1;
-	return (*pte & PAGE_MASK) | (addr & ~PAGE_MASK);
+	return PFN_PHYS(pte_pfn(*pte)) | (addr & ~PAGE_MASK);
 }
 
 int map_kernel_page(unsigned long addr, phys_addr_t phys, u32 prot)
@@ -142,9 +156,11 @@ void free_user_page_tables(pgd_t *pgd, unsigned long start, unsigned long end)
 	unsigned long last = end >= PAGE_OFFSET ? KERNEL_PGD_BOUNDARY : pgd_index(end & PGDIR_MASK);
 
 	for (i = first; i < last; i++) {
-		if (pgd[i] & _PAGE_PRESENT) {
-			free_page((unsigned long)pgd_table(pgd[i]));
-			pgd[i] = 0;
+		pmd_t *pmd = pmd_offset(&pgd[i], i << PGDIR_SHIFT);
+
+		if (pmd_present(*pmd)) {
+			free_page((unsigned long)pmd_page_vaddr(*pmd));
+			pmd_clear(pmd);
 		}
 	}
 }

@@ -8,6 +8,10 @@
  *   mmap_page      mmap2 of one anonymous page and its munmap (no page touched)
  *   first_touch    the first write to a fresh page: one demand-zero page fault
  *   retouch        a write to a page already present: no fault (the baseline)
+ *   zero_read      the first read of a fresh page: one fault that maps the shared zero
+ *                  page (no page allocated)
+ *   zero_write     the first write to a page that was only read: one fault that
+ *                  allocates its own page in place of the zero page
  *   touch_64m      writing one byte in every page of a fresh 64 MiB mapping (16384 faults),
  *                  for the whole mapping; also given per page
  * Output: one line per measurement,
@@ -164,29 +168,45 @@ static int bench_mmap(void)
 	return 0;
 }
 
-static int bench_touch(void)
+/*
+ * One access to each of TOUCH_PAGES pages from p (at offset off in each), each timed.
+ * Always inlined with a constant write, so each copy times the access alone.
+ */
+static inline __attribute__((always_inline)) void touch_pages(long p, unsigned long off,
+							      int write, const char *name)
 {
-	long p = anon_map(TOUCH_PAGES * PAGE_SIZE);
 	volatile char *c;
 	unsigned i;
 	uint32_t t;
 
+	for (i = 0; i < TOUCH_PAGES; i++) {
+		c = (volatile char *)(p + i * PAGE_SIZE + off);
+		t = ticks();
+		if (write)
+			*c = 1;
+		else
+			(void)*c;
+		samples[i] = ticks() - t;
+	}
+	report(name, samples, TOUCH_PAGES);
+}
+
+/*
+ * Two passes over fresh pages: the first writes (first_touch) or reads (zero_read) each
+ * page, the second writes each again (retouch: no fault; zero_write: the write that
+ * replaces the zero page).
+ */
+static int bench_touch(int first_write, const char *first, const char *second)
+{
+	long p = anon_map(TOUCH_PAGES * PAGE_SIZE);
+
 	if (!mapped(p))
 		return -1;
-	for (i = 0; i < TOUCH_PAGES; i++) {
-		c = (volatile char *)(p + i * PAGE_SIZE);
-		t = ticks();
-		*c = 1;
-		samples[i] = ticks() - t;
-	}
-	report("first_touch", samples, TOUCH_PAGES);
-	for (i = 0; i < TOUCH_PAGES; i++) {
-		c = (volatile char *)(p + i * PAGE_SIZE + 64);
-		t = ticks();
-		*c = 2;
-		samples[i] = ticks() - t;
-	}
-	report("retouch", samples, TOUCH_PAGES);
+	if (first_write)
+		touch_pages(p, 0, 1, first);
+	else
+		touch_pages(p, 0, 0, first);
+	touch_pages(p, 64, 1, second);
 	sc2(__NR_munmap, p, TOUCH_PAGES * PAGE_SIZE);
 	return 0;
 }
@@ -224,8 +244,10 @@ int main(void)
 		printf("bench brk_page: brk refused\n");
 	if (bench_mmap() < 0)
 		printf("bench mmap_page: mmap2 failed\n");
-	if (bench_touch() < 0)
+	if (bench_touch(1, "first_touch", "retouch") < 0)
 		printf("bench first_touch: mmap2 failed\n");
+	if (bench_touch(0, "zero_read", "zero_write") < 0)
+		printf("bench zero_read: mmap2 failed\n");
 	if (bench_touch_big() < 0)
 		printf("bench touch_64m: mmap2 failed\n");
 	return 0;

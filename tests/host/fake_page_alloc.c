@@ -7,7 +7,7 @@
  * pfn is aligned like a real buddy block. Allocation is first fit over order-aligned
  * pfns; block_order[] remembers the order of each allocated block. Any misuse stops
  * the test at once: a free with the wrong order, a double free, a free of a reserved
- * page, of a page still mapped (_mapcount) or shared (_refcount), or still marked
+ * page, of a page still mapped (_mapcount above -1) or shared (_refcount), or still marked
  * PG_slab; and a free page found with a reference or a mapping when it is handed out.
  *
  * As in the real allocator, an allocation with __GFP_RECLAIM that finds nothing runs
@@ -85,6 +85,9 @@ void fake_mem_init(unsigned long pages)
 		fake_bug("a fresh machine of another size", pages);
 	}
 	memset(mem_map, 0, pages * sizeof(struct page));
+	for (bytes = 0; bytes < pages; bytes++)
+		mem_map[bytes]._mapcount = -1;	/* unmapped, as mm_init.c leaves it */
+	bytes = pages * PAGE_SIZE;
 	memset(block_order, 0, pages);
 	memset(page_used, 0, pages * sizeof(bool));
 	host_page_offset = (uintptr_t)arena;
@@ -180,7 +183,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 
 	page = pfn_to_page(pfn);
 	for (i = 0; i < n; i++) {
-		if (page[i]._refcount || page[i]._mapcount)
+		if (page[i]._refcount || page_mapped(&page[i]))
 			fake_bug("a free page is still referenced or mapped", pfn + i);
 		page_used[pfn + i] = true;
 		page[i].flags = 0;
@@ -212,7 +215,7 @@ void __free_pages(struct page *page, unsigned int order)
 			 "__free_pages of a page that is not allocated", pfn);
 	if (PageReserved(page))
 		fake_bug("__free_pages of a reserved page", pfn);
-	if (page->_refcount != 1 || page->_mapcount != 0)
+	if (page->_refcount != 1 || page_mapped(page))
 		fake_bug("__free_pages of a page still shared or mapped", pfn);
 	for (i = 0; i < n; i++)
 		if (PageSlab(page + i))
@@ -228,6 +231,20 @@ void __free_pages(struct page *page, unsigned int order)
 	if (pfn < first_free)
 		first_free = pfn;
 	POISON(page_address(page), n * PAGE_SIZE);
+}
+
+/* As mm/page_alloc.c's: the last reference frees (the whole block of a compound page). */
+void put_page(struct page *page)
+{
+	unsigned long pfn = page_to_pfn(page);
+
+	if (pfn >= nr_pages || page->_refcount <= 0)
+		fake_bug("put_page of a page that is not allocated", pfn);
+	if (page->_refcount > 1) {
+		page->_refcount--;
+		return;
+	}
+	__free_pages(page, PageHead(page) ? page->private : 0);
 }
 
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)

@@ -1,8 +1,10 @@
 /*
  * Fuzz target for the address-space code: random sequences of mmap (fixed, hinted,
  * placed), munmap, mprotect, mremap, madvise, brk and user accesses on one mm, checked
- * against a model that knows, page by page, whether the page is mapped, its PROT_ bits
- * and the value of one tracked byte in it.
+ * against a model that knows, page by page, whether the page is mapped, its PROT_ bits,
+ * whether its area is shared, whether it has a page of its own (written, or read in a
+ * shared area) or at most the shared zero page (only read), and the value of one
+ * tracked byte in it.
  *
  * After every call the model is updated from the call's documented effect (and its
  * result checked where Linux's rules fix it: a placed mapping lands in a free range,
@@ -32,6 +34,8 @@
 #define TRACK		123			/* offset of the tracked byte in each page */
 
 #define M_MAPPED	0x80
+#define M_OWN		0x40	/* has its own page: never the zero page, counted in rss */
+#define M_SHARED	0x20	/* MAP_SHARED: a read allocates too (no zero page) */
 #define M_PROT		0x07
 
 static u8 mst[W1_PAGES + W2_PAGES], mval[W1_PAGES + W2_PAGES];
@@ -106,6 +110,7 @@ static bool range_mapped(unsigned long addr, unsigned long len)
 	return true;
 }
 
+/* prot: PROT_ bits, and M_SHARED for a shared area. */
 static void model_map(unsigned long addr, unsigned long len, unsigned prot)
 {
 	unsigned long a;
@@ -115,7 +120,7 @@ static void model_map(unsigned long addr, unsigned long len, unsigned prot)
 
 		if (!(mst[i] & M_MAPPED))
 			model_pages++;
-		mst[i] = M_MAPPED | (prot & M_PROT);
+		mst[i] = M_MAPPED | (prot & (M_PROT | M_SHARED));
 		mval[i] = 0;
 	}
 }
@@ -154,10 +159,22 @@ static unsigned long pick_len(void)
 	return (l % 16 + 1) * P - ((l & 0x40) ? 1000 : 0);
 }
 
+/* A page of its own is never the zero page; any other holds nothing or the zero page. */
+static void check_own_page(unsigned long addr, pte_t *pte, u8 st)
+{
+	bool present = pte && pte_present(*pte);
+	bool zero = present && is_zero_pfn(pte_pfn(*pte));
+
+	if ((st & M_OWN) && (!present || zero))
+		fail("a written page lost its own page", addr, present);
+	if (!(st & M_OWN) && present && !zero)
+		fail("a page never written (nor read shared) has a page of its own", addr, st);
+}
+
 static void full_check(void)
 {
 	struct vm_area_struct *vma;
-	unsigned long covered = 0, a;
+	unsigned long covered = 0, own = 0, a;
 
 	if (host_check_mm(mm))
 		fail("host_check_mm found problems", 0, 0);
@@ -176,14 +193,19 @@ static void full_check(void)
 				fail("rights differ from the model", a, mst[i]);
 			/* The byte in the page, present or hidden by PROT_NONE; 0 if none. */
 			pte = pte_lookup(mm->pgd, a);
-			v = pte && (*pte & (_PAGE_PRESENT | _PAGE_PROTNONE)) ?
-			    *(u8 *)__va((*pte & PAGE_MASK) + TRACK) : 0;
+			check_own_page(a, pte, mst[i]);
+			if (mst[i] & M_OWN)
+				own++;
+			v = pte && pte_present(*pte) ?
+			    *(u8 *)__va(PFN_PHYS(pte_pfn(*pte)) + TRACK) : 0;
 			if (v != mval[i])
 				fail("page content differs from the model", a, v);
 		}
 	}
 	if (covered != model_pages)
 		fail("the model maps pages no area covers", covered, model_pages);
+	if (own != mm->rss)
+		fail("rss is not the pages the model says have their own", mm->rss, own);
 }
 
 static void op_mmap(void)
@@ -228,7 +250,7 @@ static void op_mmap(void)
 		fail("mmap placed over a mapping", r, plen);
 	if ((how & 3) == 1 && addr && range_free(addr, plen) && r != addr)
 		fail("free hint not honoured", addr, r);
-	model_map(r, plen, prot);
+	model_map(r, plen, prot | ((flags & MAP_SHARED) ? M_SHARED : 0));
 }
 
 static void op_munmap(void)
@@ -250,8 +272,11 @@ static void op_mprotect(void)
 
 	if ((r == 0) != whole || (r && r != -ENOMEM))
 		fail("mprotect answer wrong", addr, r);
-	for (a = addr; a < addr + plen && model_mapped(a); a += P)
-		mst[must_idx(a)] = M_MAPPED | prot;
+	for (a = addr; a < addr + plen && model_mapped(a); a += P) {
+		long i = must_idx(a);
+
+		mst[i] = (mst[i] & (M_OWN | M_SHARED)) | M_MAPPED | prot;
+	}
 }
 
 static void op_madvise(void)
@@ -262,9 +287,12 @@ static void op_madvise(void)
 
 	if ((r == 0) != whole || (r && r != -ENOMEM))
 		fail("madvise answer wrong", addr, r);
-	for (a = addr; a < addr + plen; a += P)
-		if (model_mapped(a))
+	for (a = addr; a < addr + plen; a += P) {
+		if (model_mapped(a)) {
 			mval[must_idx(a)] = 0;
+			mst[must_idx(a)] &= ~M_OWN;	/* dropped: the next read is the zero page */
+		}
+	}
 }
 
 static void op_brk(void)
@@ -353,7 +381,7 @@ static void op_mremap(void)
 	effp = min(oldp, newp);
 	if (r == addr && !(flags & (MREMAP_FIXED | MREMAP_DONTUNMAP))) {
 		if (newp > oldp)
-			model_map(addr + oldp, newp - oldp, sprot[0] & M_PROT);
+			model_map(addr + oldp, newp - oldp, sprot[0] & (M_PROT | M_SHARED));
 		else
 			model_unmap(addr + newp, oldp - newp);
 		return;
@@ -362,18 +390,21 @@ static void op_mremap(void)
 		fail("MREMAP_FIXED not at new_addr", new_addr, r);
 	/* Moved: the source goes (or stays empty with DONTUNMAP), the destination is new. */
 	if (flags & MREMAP_DONTUNMAP) {
-		for (a = addr; a < addr + oldp; a += P)
+		for (a = addr; a < addr + oldp; a += P) {
 			mval[must_idx(a)] = 0;
+			mst[must_idx(a)] &= ~M_OWN;
+		}
 	} else {
 		model_unmap(addr, oldp);
 	}
-	model_map(r, newp, sprot[0] & M_PROT);
+	model_map(r, newp, sprot[0] & (M_PROT | M_SHARED));
 	for (i = 0; i < effp / P; i++) {
 		long j = must_idx(r + i * P);
 
 		if ((sprot[i] & M_PROT) != (sprot[0] & M_PROT))
 			fail("mremap moved a range with mixed rights", addr, i);
 		mval[j] = sval[i];
+		mst[j] |= sprot[i] & M_OWN;
 	}
 }
 
@@ -390,6 +421,8 @@ static void op_touch(void)
 		fail("access answer differs from the model", addr, r);
 	if (r != HOST_OK)
 		return;
+	if (write || (mst[i] & M_SHARED))
+		mst[i] |= M_OWN;
 	if (write)
 		mval[i] = w;
 	else if (v != mval[i])

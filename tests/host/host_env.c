@@ -12,6 +12,7 @@
 #include "host_env.h"
 #include "kernel.h"
 #include "printk.h"
+#include "kallsyms.h"
 #include "string.h"
 #include "asm/page.h"
 #include "asm/x86.h"
@@ -162,4 +163,13 @@ void host_die(const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\n--- kernel log ---\n%s\n", host_log_text());
 	abort();
+}
+
+/* No symbol table on the host: callers print as addresses. */
+const char *kallsyms_lookup(unsigned long addr, unsigned long *offset, unsigned long *size)
+{
+	(void)addr;
+	(void)offset;
+	(void)size;
+	return NULL;
 }

@@ -8,6 +8,7 @@
 #include "kallsyms.h"
 #include "kernel.h"
 #include "slab.h"
+#include "uapi/errno.h"
 
 #define KERNEL_BASE	0xc0000000UL
 #define NR_KERNEL_PTES	((0x100000000ULL - KERNEL_BASE) >> PAGE_SHIFT)
@@ -36,9 +37,9 @@ int map_kernel_page(unsigned long addr, phys_addr_t phys, u32 prot)
 	pte_t *pte = fake_pte(addr);
 
 	BUG_ON(!pte);
-	if (*pte & _PAGE_PRESENT)
-		host_invlpg_count++;
-	*pte = (u32)(phys & PAGE_MASK) | prot;
+	if (!pte_none(*pte))
+		return -EEXIST;		/* as mm/pgtable.c's map_page (which also reports) */
+	set_pte(pte, pfn_pte(PFN_DOWN(phys), prot));
 	return 0;
 }
 
@@ -47,9 +48,8 @@ pte_t unmap_kernel_page(unsigned long addr)
 	pte_t *pte = fake_pte(addr), old;
 
 	BUG_ON(!pte);
-	old = *pte;
-	*pte = 0;
-	if (old & _PAGE_PRESENT)
+	old = ptep_get_and_clear(NULL, addr, pte);
+	if (pte_accessible(old))
 		host_invlpg_count++;
 	return old;
 }
@@ -58,9 +58,9 @@ phys_addr_t virt_to_phys_walk(pgd_t *pgd, unsigned long addr)
 {
 	pte_t *pte = pte_lookup(pgd, addr);
 
-	if (!pte || !(*pte & _PAGE_PRESENT))
+	if (!pte || !pte_accessible(*pte))
 		return (phys_addr_t)-1;
-	return (*pte & PAGE_MASK) | (addr & ~PAGE_MASK);
+	return PFN_PHYS(pte_pfn(*pte)) | (addr & ~PAGE_MASK);
 }
 
 unsigned long host_mapped_pages(unsigned long start, unsigned long end)
@@ -97,15 +97,6 @@ void kfree(const void *objp)
 		return;
 	host_kmalloc_live--;
 	free((void *)objp);
-}
-
-/* No symbol table on the host: callers print as addresses. */
-const char *kallsyms_lookup(unsigned long addr, unsigned long *offset, unsigned long *size)
-{
-	(void)addr;
-	(void)offset;
-	(void)size;
-	return NULL;
 }
 
 unsigned long host_vmalloc_boot(void)

@@ -608,11 +608,11 @@ static void buddy_slab_or_mapped_page_free_is_reported(void)
 	__free_page(page);
 	CHECK_LOGGED("slab");
 	__ClearPageSlab(page);
-	page->_mapcount = 1;
+	page->_mapcount = 0;		/* one mapping */
 	host_log_reset();
 	__free_page(page);
 	CHECK_LOGGED("still mapped");
-	page->_mapcount = 0;
+	page->_mapcount = -1;
 	CHECK_EQ(nr_free_pages(), free);
 	__free_page(page);
 }

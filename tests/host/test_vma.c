@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "vma_host.h"
+#include "rmap.h"
 #include "tap.h"
 #include "uapi/mman.h"
 #include "string.h"
@@ -59,6 +60,14 @@ static unsigned long anon(unsigned long addr, unsigned long len, unsigned long p
 static bool mapped(unsigned long addr, unsigned long len)
 {
 	return find_vma_intersection(mm, addr, addr + len) != NULL;
+}
+
+/* Does addr map the shared zero page, read-only? */
+static bool is_zero_mapped(unsigned long addr)
+{
+	pte_t *pte = pte_lookup(mm->pgd, addr);
+
+	return pte && pte_present(*pte) && is_zero_pfn(pte_pfn(*pte)) && !pte_write(*pte);
 }
 
 /* Does an access fault with SIGSEGV? A write stores the byte that is there already. */
@@ -331,6 +340,10 @@ static void mmap_anonymous_pages_are_zero_and_lazy(void)
 	CHECK_EQ(mm->rss, 0);
 	CHECK_EQ(mm->total_vm, 256);
 	CHECK(host_all(mm, m + 100 * P, P, 0));
+	CHECK_EQ(mm->rss, 0);			/* a read maps the shared zero page */
+	CHECK_EQ(host_free_pages(), before - 1);	/* only its page table */
+	CHECK(host_fill(mm, m + 100 * P, 1, 9));	/* the first write allocates */
+	CHECK(host_all(mm, m + 100 * P + 1, P - 1, 0));
 	CHECK_EQ(mm->rss, 1);
 	CHECK_EQ(host_free_pages(), before - 2);	/* the page and its page table */
 	/* PROT_WRITE alone is readable on x86; PROT_READ reads zero. */
@@ -342,7 +355,7 @@ static void mmap_anonymous_pages_are_zero_and_lazy(void)
 	CHECK(segv(m, true));
 	m = anon(0, P, PROT_NONE, 0);
 	CHECK(segv(m, false));
-	CHECK(mm->hiwater_rss >= 3);
+	CHECK_EQ(mm->hiwater_rss, 2);		/* the PROT_READ page stayed the zero page */
 	end(__func__);
 }
 
@@ -507,7 +520,7 @@ static void mremap_moves_page_table_entries_not_data(void)
 	CHECK(host_all(mm, y + P, 2 * P, 0));
 	CHECK(!mapped(x, P));
 	CHECK(mapped(x + P, P));
-	CHECK_EQ(mm->rss, 3);
+	CHECK_EQ(mm->rss, 1);	/* y + P.. were only read: the zero page, moved or not */
 
 	t = 0x60000000;
 	r = do_mremap(mm, y, 3 * P, 3 * P, MREMAP_MAYMOVE | MREMAP_FIXED, t);
@@ -850,6 +863,25 @@ static void fault_without_memory_reports_oom_and_leaks_nothing(void)
 	CHECK_EQ(host_free_pages(), before);
 	CHECK_EQ(mm->rss, 2);
 	CHECK_EQ(host_access(mm, m, true, &v), HOST_OK);
+	/* A read needs no page, but a fresh 4 MiB region still needs its page table. */
+	m = anon(0x40800000, 2 * P, RW, MAP_FIXED);
+	before = host_free_pages();
+	fail_page_alloc_set(1);
+	CHECK_EQ(host_access(mm, m, false, &v), HOST_OOM);
+	CHECK_EQ(host_free_pages(), before);
+	CHECK_EQ(host_access(mm, m, false, &v), HOST_OK);
+	CHECK(is_zero_mapped(m));
+	/* The write that replaces the zero page finds no page: the zero page stays. */
+	before = host_free_pages();
+	fail_page_alloc_set(1);
+	v = 9;
+	CHECK_EQ(host_access(mm, m, true, &v), HOST_OOM);
+	CHECK_EQ(host_free_pages(), before);
+	CHECK(is_zero_mapped(m));
+	CHECK_EQ(mm->rss, 3);
+	CHECK_EQ(host_access(mm, m, true, &v), HOST_OK);
+	CHECK(!is_zero_mapped(m) && host_all(mm, m, 1, 9));
+	CHECK_EQ(mm->rss, 4);
 	end(__func__);
 }
 
@@ -994,6 +1026,115 @@ static void mmput_of_the_running_mm_switches_to_swapper(void)
 	end(__func__);
 }
 
+/* ---- The shared zero page and the page-table API ---- */
+
+static void reads_share_the_zero_page_until_each_page_is_written(void)
+{
+	unsigned long m, before;
+
+	begin();
+	m = anon(0, 64 * P, RW, 0);
+	CHECK(host_fill(mm, m, 1, 1));		/* the page table */
+	before = host_free_pages();
+	CHECK(host_all(mm, m + P, 63 * P, 0));
+	CHECK_EQ(host_free_pages(), before);	/* 63 pages read, none allocated */
+	CHECK_EQ(mm->rss, 1);
+	CHECK(is_zero_mapped(m + P) && is_zero_mapped(m + 63 * P));
+	CHECK_EQ(host_phys(mm, m + 5 * P), page_to_phys(ZERO_PAGE(0)));
+	CHECK(host_fill(mm, m + 5 * P + 7, 1, 0x55));
+	CHECK_EQ(host_free_pages(), before - 1);
+	CHECK_EQ(mm->rss, 2);
+	CHECK(!is_zero_mapped(m + 5 * P));
+	CHECK(host_all(mm, m + 5 * P, 7, 0) && host_all(mm, m + 5 * P + 8, P - 8, 0));
+	CHECK(host_all(mm, m + 4 * P, P, 0) && host_all(mm, m + 6 * P, P, 0));
+	CHECK(is_zero_mapped(m + 4 * P));
+	/* Each walk meets zero-page entries: none frees or counts it (it is reserved). */
+	CHECK_EQ(do_mprotect(mm, m, 64 * P, PROT_READ), 0);
+	CHECK_EQ(do_mprotect(mm, m, 64 * P, RW), 0);
+	CHECK(is_zero_mapped(m + 4 * P));		/* still read-only */
+	CHECK_EQ(do_madvise(mm, m + 2 * P, 2 * P, MADV_DONTNEED), 0);
+	CHECK_EQ(host_phys(mm, m + 2 * P), (phys_addr_t)-1);	/* dropped, not even the zero page */
+	CHECK_EQ(mm->rss, 2);
+	CHECK(anon(m + 64 * P, P, PROT_READ, MAP_FIXED) == m + 64 * P);	/* blocks growth */
+	m = do_mremap(mm, m, 64 * P, 128 * P, MREMAP_MAYMOVE, 0);
+	CHECK(!IS_ERR_VALUE(m));
+	CHECK(is_zero_mapped(m + 4 * P) && !is_zero_mapped(m + 5 * P));
+	CHECK(host_all(mm, m + 5 * P + 7, 1, 0x55));
+	CHECK_EQ(mm->rss, 2);
+	CHECK_EQ(do_munmap(mm, m, 128 * P), 0);
+	CHECK_EQ(mm->rss, 0);
+	CHECK_EQ(host_zero_page->_refcount, 1);
+	CHECK_EQ(page_mapcount(host_zero_page), 0);
+	CHECK_NOT_LOGGED("BUG");
+	end(__func__);
+}
+
+static void map_page_refuses_to_replace_an_entry(void)
+{
+	unsigned long addr = 0x08048000;
+	struct page *a, *b;
+
+	begin();
+	a = alloc_page(GFP_KERNEL);
+	b = alloc_page(GFP_KERNEL);
+	REQUIRE(a && b);
+	CHECK_EQ(map_page(mm->pgd, addr, page_to_phys(a), PAGE_KERNEL | _PAGE_USER), 0);
+	host_log_reset();
+	CHECK_EQ(map_page(mm->pgd, addr, page_to_phys(b), PAGE_KERNEL | _PAGE_USER), -EEXIST);
+	CHECK_LOGGED("BUG: remap of 08048000");
+	CHECK_EQ(host_phys(mm, addr), page_to_phys(a));
+	CHECK_EQ(pte_pfn(unmap_page(mm->pgd, addr)), page_to_pfn(a));
+	CHECK_EQ(map_page(mm->pgd, addr, page_to_phys(b), PAGE_KERNEL | _PAGE_USER), 0);
+	CHECK_EQ(host_phys(mm, addr), page_to_phys(b));
+	CHECK(pte_accessible(unmap_page(mm->pgd, addr)));
+	free_user_page_tables(mm->pgd, 0, TASK_SIZE);
+	__free_page(a);
+	__free_page(b);
+	host_log_reset();
+	end(__func__);
+}
+
+/* page_remove_rmap only counts: the page survives until its last put_page. */
+static void rmap_counts_mappings_and_put_page_frees(void)
+{
+	struct page *page;
+	unsigned long before;
+
+	begin();
+	before = host_free_pages();
+	page = alloc_page(GFP_KERNEL);
+	REQUIRE(page);
+	CHECK_EQ(page_mapcount(page), 0);
+	CHECK_EQ(page->_mapcount, -1);		/* Linux's "no mapping" */
+	{
+		struct vm_area_struct vma = { .vm_start = 0x40000000, .vm_end = 0x40010000,
+					      .vm_pgoff = 0x40000 };
+
+		page_add_new_anon_rmap(page, &vma, 0x40003000);
+		CHECK(PageAnon(page));
+		CHECK_EQ(page->index, 0x40003);
+		CHECK_EQ(page_mapcount(page), 1);
+		page_add_anon_rmap(page, &vma, 0x40003000);
+		CHECK_EQ(page_mapcount(page), 2);
+	}
+	get_page(page);
+	page_remove_rmap(page);
+	page_remove_rmap(page);
+	CHECK(!page_mapped(page));
+	CHECK(!PageAnon(page) && !page->mapping);	/* left its mapping with the last pte */
+	CHECK_EQ(host_free_pages(), before - 1);	/* unmapped, still referenced */
+	host_log_reset();
+	page_remove_rmap(page);			/* one too many: reported, count kept */
+	CHECK_LOGGED("BUG: Bad page map");
+	CHECK_EQ(page->_mapcount, -1);
+	put_page(page);
+	CHECK_EQ(host_free_pages(), before - 1);
+	put_page(page);
+	CHECK_EQ(host_free_pages(), before);
+	host_log_reset();
+	end(__func__);
+}
+
 int main(void)
 {
 	mm_alloc_gives_empty_space_with_linux_mmap_base();
@@ -1032,5 +1173,8 @@ int main(void)
 	maps_dump_uses_linux_format();
 	syscalls_act_on_current_mm();
 	mmput_of_the_running_mm_switches_to_swapper();
+	reads_share_the_zero_page_until_each_page_is_written();
+	map_page_refuses_to_replace_an_entry();
+	rmap_counts_mappings_and_put_page_frees();
 	return tap_done();
 }

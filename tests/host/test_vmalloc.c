@@ -227,7 +227,7 @@ static void vmap_leaves_pages_to_the_caller(void)
 	CHECK_EQ(find_vm_area(v)->nr_pages, 0);
 	for (i = 0; i < 3; i++)
 		CHECK_EQ(walk(A(v) + i * PAGE_SIZE), page_to_phys(pages[i]));
-	CHECK_EQ(*pte_lookup(swapper_pg_dir, A(v)) & 0xfff, PAGE_KERNEL_RO);
+	CHECK_EQ(pte_flags(*pte_lookup(swapper_pg_dir, A(v))), PAGE_KERNEL_RO);
 	CHECK(check_vmalloc());
 	vfree(v);				/* refused: not vmalloc's */
 	CHECK_LOGGED("release it with vunmap()");
@@ -253,7 +253,7 @@ static void ioremap_maps_reserved_frames_uncached_and_refuses_ram(void)
 	CHECK_EQ(area->size, 4 * PAGE_SIZE);	/* 0x10 + 8 KiB spans 3 pages, + guard */
 	CHECK_EQ(walk(A(io)), 0x9f010);
 	CHECK_EQ(walk(A(io) + 2 * PAGE_SIZE), 0xa1010);
-	CHECK_EQ(*pte_lookup(swapper_pg_dir, A(io)) & 0xfff, PAGE_KERNEL_NOCACHE);
+	CHECK_EQ(pte_flags(*pte_lookup(swapper_pg_dir, A(io))), PAGE_KERNEL_NOCACHE);
 	CHECK(check_vmalloc());
 
 	CHECK(!ioremap(page_to_phys(ram), 16));

@@ -1,6 +1,6 @@
 # Host tests of the address space: lib/rbtree.c, and the area, mapping and page-level
-# code (mm/vma.c, mmap.c, memory.c, mprotect.c, mremap.c, madvise.c, mm_cache.c, and
-# pgtable.c) compiled natively around
+# code (mm/vma.c, mmap.c, memory.c, mprotect.c, mremap.c, madvise.c, mm_cache.c,
+# pgtable.c, pagewalk.c and rmap.c) compiled natively around
 # tests/host/vma_host_env.c over the fake page allocator (tests/host/fake_page_alloc.c).
 #
 #   build/host/test_rbtree      red-black tree invariants under random inserts/erases
@@ -10,6 +10,7 @@
 
 VMA_HOST_SRC    := lib/rbtree.c mm/vma.c mm/mmap.c mm/memory.c mm/mprotect.c \
                    mm/mremap.c mm/madvise.c mm/mm_cache.c mm/pgtable.c \
+                   mm/pagewalk.c mm/rmap.c \
                    tests/host/vma_host_env.c tests/host/fake_page_alloc.c $(HOST_ENV_SRC)
 VMA_HOST_DEPS   := $(VMA_HOST_SRC) tests/host/vma_host.h \
                    tests/host/fake_page_alloc.h tests/host/vma.mk $(HOST_ENV_DEPS)

@@ -15,6 +15,7 @@
 
 pgd_t swapper_pg_dir[PTRS_PER_PGD] __aligned(PAGE_SIZE);
 unsigned long host_vma_count, host_mm_count, host_fail_vma_alloc;
+struct page *host_zero_page;
 
 void host_env_init(void)
 {
@@ -26,7 +27,12 @@ void host_env_init(void)
 	if (!frame0 || page_to_pfn(frame0) != 0)
 		abort();
 	SetPageReserved(frame0);
-	host_totalram = HOST_PAGES - 1;
+	/* The zero page: reserved like the kernel's (in its image), so a put_page aborts. */
+	host_zero_page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	if (!host_zero_page)
+		abort();
+	SetPageReserved(host_zero_page);
+	host_totalram = HOST_PAGES - 2;
 	host_cr3 = __pa(swapper_pg_dir);
 	host_fail_vma_alloc = 0;
 	host_warnings = 0;
@@ -132,9 +138,8 @@ enum host_access_result host_access(struct mm_struct *mm, unsigned long addr, bo
 		struct vm_area_struct *vma;
 		int fault;
 
-		if (pte && (*pte & _PAGE_PRESENT) && (*pte & _PAGE_USER) &&
-		    (!write || (*pte & _PAGE_RW))) {
-			u8 *p = (u8 *)__va(*pte & PAGE_MASK) + (addr & ~PAGE_MASK);
+		if (pte && pte_accessible(*pte) && pte_user(*pte) && (!write || pte_write(*pte))) {
+			u8 *p = (u8 *)__va(PFN_PHYS(pte_pfn(*pte))) + (addr & ~PAGE_MASK);
 
 			if (write)
 				*p = *val;
@@ -142,7 +147,7 @@ enum host_access_result host_access(struct mm_struct *mm, unsigned long addr, bo
 				*val = *p;
 			return HOST_OK;
 		}
-		if (pte && (*pte & _PAGE_PRESENT))
+		if (pte && pte_accessible(*pte))
 			error_code |= X86_PF_PROT;
 		switch (fault_decide(mm, addr, error_code, &vma)) {
 		case FAULT_EXPAND_STACK:
@@ -186,6 +191,59 @@ bool host_all(struct mm_struct *mm, unsigned long addr, unsigned long len, u8 va
 	return true;
 }
 
+/*
+ * One pte against the model: empty, or a page inside an area with the area's rights;
+ * the zero page read-only and uncounted, any other page anonymous, mapped and
+ * referenced exactly once and counted in *pages (rss).
+ */
+static int host_check_pte(struct mm_struct *mm, unsigned long addr, pte_t pte,
+			  unsigned long *pages)
+{
+	struct vm_area_struct *vma;
+	struct page *page;
+	bool zero;
+	pte_t want;
+	int errors = 0;
+
+	if (pte_none(pte))
+		return 0;
+	if (!pte_present(pte)) {
+		printf("# pte %lx at %lx holds no page but is not empty\n", (unsigned long)pte_val(pte), addr);
+		return 1;
+	}
+	zero = is_zero_pfn(pte_pfn(pte));
+	page = pte_page(pte);
+	if (zero) {
+		if (pte_write(pte)) {
+			printf("# the zero page is writable at %lx\n", addr);
+			errors++;
+		}
+	} else if (pte_pfn(pte) == 0 || pte_pfn(pte) >= HOST_PAGES || page->_refcount != 1 ||
+		   page_mapcount(page) != 1 || !PageAnon(page)) {
+		printf("# pte %lx at %lx: page refcount %d mapcount %d anon %d\n", (unsigned long)pte_val(pte),
+		       addr, page->_refcount, page_mapcount(page), PageAnon(page));
+		errors++;
+	} else {
+		++*pages;
+	}
+	vma = find_vma(mm, addr);
+	if (!vma || vma->vm_start > addr) {
+		printf("# page mapped at %lx outside every area\n", addr);
+		return errors + 1;
+	}
+	want = vma->vm_page_prot ? pfn_pte(pte_pfn(pte), vma->vm_page_prot) :
+	       pfn_pte(pte_pfn(pte), _PAGE_PROTNONE);
+	if (zero)
+		want = pte_wrprotect(want);
+	if (pte_accessible(pte) != pte_accessible(want) || pte_write(pte) != pte_write(want) ||
+	    pte_user(pte) != pte_user(want) || pte_protnone(pte) != pte_protnone(want)) {
+		printf("# pte %lx at %lx does not match its area's prot %x\n", (unsigned long)pte_val(pte),
+		       addr, vma->vm_page_prot);
+		errors++;
+	}
+	return errors;
+}
+
 int host_check_mm(struct mm_struct *mm)
 {
 	int errors = validate_mm(mm);
@@ -196,7 +254,7 @@ int host_check_mm(struct mm_struct *mm)
 	for (i = 0; i < pgd_index(TASK_SIZE); i++) {
 		pte_t *t;
 
-		if (!(mm->pgd[i] & _PAGE_PRESENT))
+		if (!pgd_present(mm->pgd[i]))
 			continue;
 		/* A page table no area overlaps should have been freed with its last area. */
 		if (!find_vma_intersection(mm, i << PGDIR_SHIFT, (i + 1) << PGDIR_SHIFT)) {
@@ -207,40 +265,13 @@ int host_check_mm(struct mm_struct *mm)
 		t = pte_lookup(mm->pgd, i << PGDIR_SHIFT);
 		for (j = 0; j < PTRS_PER_PTE; j++) {
 			unsigned long addr = (i << PGDIR_SHIFT) | (j << PAGE_SHIFT);
-			struct vm_area_struct *vma;
-			struct page *page;
-			pte_t pte = t[j];
-
-			if (!pte)
-				continue;
-			if (!(pte & (_PAGE_PRESENT | _PAGE_PROTNONE))) {
-				printf("# pte %x at %lx holds no page but is not empty\n", pte, addr);
-				errors++;
-				continue;
-			}
-			pages++;
-			page = pfn_to_page(pte_pfn(pte));
-			if (pte_pfn(pte) == 0 || pte_pfn(pte) >= HOST_PAGES ||
-			    page->_refcount != 1 || page->_mapcount != 1) {
-				printf("# pte %x at %lx: page refcount %d mapcount %d\n", pte, addr,
-				       page->_refcount, page->_mapcount);
-				errors++;
-			}
-			vma = find_vma(mm, addr);
-			if (!vma || vma->vm_start > addr) {
-				printf("# page mapped at %lx outside every area\n", addr);
-				errors++;
-				continue;
-			}
-			if (vma->vm_page_prot ?
-			    (pte & (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_PROTNONE)) !=
-			    (vma->vm_page_prot & (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER)) :
-			    (pte & (_PAGE_PRESENT | _PAGE_PROTNONE)) != _PAGE_PROTNONE) {
-				printf("# pte %x at %lx does not match its area's prot %x\n", pte,
-				       addr, vma->vm_page_prot);
-				errors++;
-			}
+			errors += host_check_pte(mm, addr, t[j], &pages);
 		}
+	}
+	if (host_zero_page->_refcount != 1 || page_mapped(host_zero_page)) {
+		printf("# the zero page was counted: refcount %d mapcount %d\n",
+		       host_zero_page->_refcount, page_mapcount(host_zero_page));
+		errors++;
 	}
 	if (pages != mm->rss) {
 		printf("# rss %lu but %lu pages mapped\n", mm->rss, pages);

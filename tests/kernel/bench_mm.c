@@ -2,6 +2,8 @@
  * Benchmarks of the address-space paths (make bench), on an mm no process runs in:
  *  - a demand-zero fault: handle_mm_fault() alone, the whole trap from kernel mode
  *    (entry, do_page_fault, iret), and the page allocation with zeroing it contains;
+ *  - a read fault on an untouched page (it maps the shared zero page, no allocation),
+ *    and the first write to such a page afterwards (do_wp_page allocates);
  *  - brk up one page and back, mmap+munmap of one page (no page touched);
  *  - find_vma() among 1000 areas when the cache misses.
  */
@@ -17,6 +19,23 @@
 #define AREA	0x40000000UL
 
 static struct task_struct bench_task = { .pid = 1, .comm = "bench" };
+
+/* One access to each of BENCH_SAMPLES pages from base, each timed (the mm is loaded). */
+static void touch_pages(u64 *t, unsigned long base, bool write)
+{
+	int i;
+
+	for (i = 0; i < BENCH_SAMPLES; i++) {
+		volatile char *p = (char *)(base + i * P);
+		u64 t0 = bench_start();
+
+		if (write)
+			*p = 1;
+		else
+			(void)*p;
+		t[i] = bench_end(t0);
+	}
+}
 
 BENCH(mm_fault)
 {
@@ -44,17 +63,17 @@ BENCH(mm_fault)
 	bench_task.mm = mm;
 	current = &bench_task;
 	switch_pgd(mm->pgd);
-	for (i = 0; i < BENCH_SAMPLES; i++) {
-		volatile char *p = (char *)(AREA + (BENCH_SAMPLES + i) * P);
-		u64 t0 = bench_start();
-
-		*p = 1;
-		t[i] = bench_end(t0);
-	}
-	switch_pgd(swapper_pg_dir);
-	current = saved;
+	touch_pages(t, AREA + BENCH_SAMPLES * P, true);
 	bench_report("mm: first write to a page, whole fault (trap, handler, iret)",
 		     bench_median(t, BENCH_SAMPLES), "instructions");
+	touch_pages(t, AREA + 2 * BENCH_SAMPLES * P, false);
+	bench_report("mm: read fault on an untouched page (zero page), whole fault",
+		     bench_median(t, BENCH_SAMPLES), "instructions");
+	touch_pages(t, AREA + 2 * BENCH_SAMPLES * P, true);
+	bench_report("mm: first write to a zero-page mapping, whole fault (do_wp_page)",
+		     bench_median(t, BENCH_SAMPLES), "instructions");
+	switch_pgd(swapper_pg_dir);
+	current = saved;
 
 	for (i = 0; i < BENCH_SAMPLES; i++) {
 		struct page *page;

@@ -15,6 +15,7 @@
 #include <mm.h>
 #include <uapi/mman.h>
 #include <mmap.h>
+#include <mmzone.h>
 #include <pgtable.h>
 #include <sched.h>
 #include <string.h>
@@ -173,10 +174,13 @@ KTEST(fault, handler_maps_zero_pages_and_grows_stack)
 	faulted = ktest_catch(read_byte, &addr, NULL);
 	KTEST_EXPECT_FALSE(faulted);
 	KTEST_EXPECT_EQ(addr & 0xff, 0);	/* read_byte stored the byte read: zero */
-	KTEST_EXPECT_EQ(mm->rss, 1);
+	KTEST_EXPECT_EQ(mm->rss, 0);		/* the shared zero page, not counted */
 	addr = 0x40002000;
 	KTEST_EXPECT_FALSE(ktest_catch(write_byte, &addr, NULL));
 	KTEST_EXPECT_EQ(*(volatile u8 *)0x40002000, 0x5e);
+	KTEST_EXPECT_EQ(mm->rss, 1);
+	addr = 0x40001234;			/* the page read before: now written */
+	KTEST_EXPECT_FALSE(ktest_catch(write_byte, &addr, NULL));
 	KTEST_EXPECT_EQ(mm->rss, 2);
 	addr = TOP - 40 * P;				/* below the stack area */
 	KTEST_EXPECT_FALSE(ktest_catch(write_byte, &addr, NULL));
@@ -200,6 +204,148 @@ KTEST(fault, handler_maps_zero_pages_and_grows_stack)
 	leave_mm();
 	KTEST_EXPECT_EQ(validate_mm(mm), 0);
 	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
+}
+
+/* ---- The shared zero page ---- */
+
+static bool maps_zero_page(struct mm_struct *mm, unsigned long addr)
+{
+	pte_t *pte = pte_lookup(mm->pgd, addr);
+
+	return pte && pte_present(*pte) && is_zero_pfn(pte_pfn(*pte)) && !pte_write(*pte);
+}
+
+static bool has_entry(struct mm_struct *mm, unsigned long addr)
+{
+	pte_t *pte = pte_lookup(mm->pgd, addr);
+
+	return pte && !pte_none(*pte);
+}
+
+static bool reads_zero(unsigned long addr, unsigned long len)
+{
+	unsigned long i;
+
+	for (i = 0; i < len; i++)
+		if (*(volatile u8 *)(addr + i))
+			return false;
+	return true;
+}
+
+/* The zero page's counts must never move: it is not refcounted, mapped or freed. */
+struct zero_counts {
+	int refcount, mapcount;
+};
+
+static struct zero_counts zero_counts(void)
+{
+	struct page *zp = ZERO_PAGE(0);
+
+	return (struct zero_counts){ zp->_refcount, zp->_mapcount };
+}
+
+/* The end of a zero-page test: mm valid, then freed whole; the zero page's counts kept. */
+static void expect_freed_and_zero_page_untouched(struct mm_struct *mm, unsigned long before,
+						 struct zero_counts zc)
+{
+	KTEST_EXPECT_EQ(validate_mm(mm), 0);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
+	KTEST_EXPECT_EQ(zero_counts().refcount, zc.refcount);
+	KTEST_EXPECT_EQ(zero_counts().mapcount, zc.mapcount);
+}
+
+KTEST(fault, read_maps_the_zero_page_and_the_first_write_allocates)
+{
+	unsigned long before = mm_pages_baseline();
+	struct mm_struct *mm = test_mm();
+	struct zero_counts zc = zero_counts();
+	unsigned long addr, free0;
+
+	KTEST_ASSERT_NOT_NULL(mm);
+	KTEST_EXPECT_TRUE(PageReserved(ZERO_PAGE(0)));
+	enter_mm(mm);
+	*(volatile u8 *)0x40000000 = 1;		/* the page table, so only pages count */
+	KTEST_EXPECT_EQ(mm->rss, 1);
+	drain_all_pages();
+	free0 = nr_free_pages();
+	/* Reading three untouched pages takes no page at all. */
+	KTEST_EXPECT_TRUE(reads_zero(0x40001000, 3 * P));
+	KTEST_EXPECT_EQ(nr_free_pages(), free0);
+	KTEST_EXPECT_EQ(mm->rss, 1);
+	KTEST_EXPECT_TRUE(maps_zero_page(mm, 0x40001000) && maps_zero_page(mm, 0x40003000));
+	KTEST_EXPECT_EQ(virt_to_phys_walk(mm->pgd, 0x40002000), page_to_phys(ZERO_PAGE(0)));
+	/* A write to one of them: a page of its own, zero but for the byte written. */
+	addr = 0x40002010;
+	KTEST_EXPECT_FALSE(ktest_catch(write_byte, &addr, NULL));
+	drain_all_pages();
+	KTEST_EXPECT_EQ(nr_free_pages(), free0 - 1);
+	KTEST_EXPECT_EQ(mm->rss, 2);
+	KTEST_EXPECT_FALSE(maps_zero_page(mm, 0x40002000));
+	KTEST_EXPECT_EQ(*(volatile u8 *)0x40002010, 0x5e);
+	KTEST_EXPECT_TRUE(reads_zero(0x40002000, 0x10) && reads_zero(0x40002011, P - 0x11));
+	KTEST_EXPECT_EQ(page_mapcount(pfn_to_page(PFN_DOWN(virt_to_phys_walk(mm->pgd,
+								0x40002000)))), 1);
+	/* The neighbours still share the zero page, which still reads zero. */
+	KTEST_EXPECT_TRUE(maps_zero_page(mm, 0x40001000) && reads_zero(0x40001000, P));
+	KTEST_EXPECT_EQ(mm->hiwater_rss, 2);
+	/* A read-only area reads zero too, and a write there is still refused. */
+	KTEST_EXPECT_TRUE(reads_zero(0x41000000, P) && maps_zero_page(mm, 0x41000000));
+	addr = 0x41000000;
+	KTEST_EXPECT_TRUE(ktest_catch(write_byte, &addr, NULL));
+	KTEST_EXPECT_EQ(mm->rss, 2);
+	leave_mm();
+	expect_freed_and_zero_page_untouched(mm, before, zc);
+}
+
+/*
+ * Every operation that walks ptes meets zero-page entries: none may put_page() the zero
+ * page (it is PG_reserved, so that would be a "Bad page" report), count it in rss, or
+ * make its entry writable.
+ */
+KTEST(fault, zero_page_entries_survive_mprotect_mremap_madvise_and_munmap)
+{
+	unsigned long before = mm_pages_baseline();
+	struct mm_struct *mm = mm_alloc();
+	struct zero_counts zc = zero_counts();
+	unsigned long m = 0x50000000, n;
+
+	KTEST_ASSERT_NOT_NULL(mm);
+	KTEST_ASSERT_EQ(anon(mm, m, 8 * P, RW), m);
+	KTEST_ASSERT_EQ(anon(mm, m + 8 * P, P, PROT_READ), m + 8 * P);	/* blocks growth */
+	ktest_capture_start();
+	enter_mm(mm);
+	KTEST_EXPECT_TRUE(reads_zero(m, 8 * P));
+	KTEST_EXPECT_EQ(mm->rss, 0);
+	/* mprotect: read-only and back; the zero page's entry never becomes writable. */
+	KTEST_EXPECT_EQ(do_mprotect(mm, m, 8 * P, PROT_READ), 0);
+	KTEST_EXPECT_TRUE(maps_zero_page(mm, m + 3 * P));
+	KTEST_EXPECT_EQ(do_mprotect(mm, m, 8 * P, RW), 0);
+	KTEST_EXPECT_TRUE(maps_zero_page(mm, m + 3 * P));
+	KTEST_EXPECT_EQ(do_mprotect(mm, m, 8 * P, PROT_NONE), 0);
+	KTEST_EXPECT_EQ(do_mprotect(mm, m, 8 * P, RW), 0);
+	KTEST_EXPECT_TRUE(maps_zero_page(mm, m + 3 * P) && reads_zero(m + 3 * P, P));
+	*(volatile u8 *)(m + 3 * P) = 3;		/* the write still faults, and allocates */
+	KTEST_EXPECT_EQ(mm->rss, 1);
+	/* madvise(DONTNEED) drops zero-page entries without counting anything. */
+	KTEST_EXPECT_EQ(do_madvise(mm, m, 2 * P, MADV_DONTNEED), 0);
+	KTEST_EXPECT_FALSE(has_entry(mm, m) || has_entry(mm, m + P));
+	KTEST_EXPECT_EQ(mm->rss, 1);
+	KTEST_EXPECT_TRUE(reads_zero(m, 2 * P));
+	/* mremap moves the zero-page entries with the real page. */
+	n = do_mremap(mm, m, 8 * P, 16 * P, MREMAP_MAYMOVE, 0);
+	KTEST_ASSERT_FALSE(IS_ERR_VALUE(n));
+	KTEST_EXPECT_NE(n, m);
+	KTEST_EXPECT_TRUE(maps_zero_page(mm, n + 4 * P));
+	KTEST_EXPECT_EQ(*(volatile u8 *)(n + 3 * P), 3);
+	KTEST_EXPECT_EQ(mm->rss, 1);
+	KTEST_EXPECT_TRUE(reads_zero(n + 4 * P, 12 * P));
+	/* munmap of a range that is mostly zero page. */
+	KTEST_EXPECT_EQ(do_munmap(mm, n, 16 * P), 0);
+	KTEST_EXPECT_EQ(mm->rss, 0);
+	leave_mm();
+	ktest_capture_stop();
+	KTEST_EXPECT_FALSE(ktest_capture_contains("BUG"));
+	expect_freed_and_zero_page_untouched(mm, before, zc);
 }
 
 KTEST(fault, no_memory_in_kernel_mode_fails_the_access_and_leaks_nothing)

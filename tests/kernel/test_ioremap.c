@@ -36,7 +36,7 @@ KTEST(ioremap, vga_buffer_reads_what_the_direct_map_sees)
 	KTEST_EXPECT_EQ(virt_to_phys_walk(swapper_pg_dir, (unsigned long)vga), VGA_PHYS);
 	pte = pte_lookup(swapper_pg_dir, (unsigned long)vga);
 	KTEST_ASSERT_NOT_NULL(pte);
-	KTEST_EXPECT_EQ(*pte & (_PAGE_PCD | _PAGE_PWT), _PAGE_PCD | _PAGE_PWT);	/* uncached */
+	KTEST_EXPECT_EQ(pte_flags(*pte) & (_PAGE_PCD | _PAGE_PWT), _PAGE_PCD | _PAGE_PWT);	/* uncached */
 	for (i = 0; i < VGA_BYTES / 2; i++)
 		differ += readw(vga + i) != direct[i];
 	KTEST_EXPECT_EQ(differ, 0);

@@ -3,6 +3,7 @@
  * API (mm/pgtable.c).
  */
 #include <ktest.h>
+#include <uapi/errno.h>
 #include <mm.h>
 #include <mmzone.h>
 #include <pgtable.h>
@@ -36,10 +37,10 @@ KTEST(pgtable, every_kernel_page_table_exists_from_boot)
 	unsigned long i;
 
 	for (i = KERNEL_PGD_BOUNDARY; i < PTRS_PER_PGD; i++)
-		if (!(swapper_pg_dir[i] & _PAGE_PRESENT))
+		if (!pgd_present(swapper_pg_dir[i]))
 			KTEST_EXPECT_EQ(i, 0);	/* names the missing entry */
 	for (i = 0; i < KERNEL_PGD_BOUNDARY; i++)
-		if (swapper_pg_dir[i])
+		if (!pgd_none(swapper_pg_dir[i]))
 			KTEST_EXPECT_EQ(i, 0);
 }
 
@@ -76,15 +77,15 @@ KTEST(pgtable, user_mappings_in_a_new_directory_free_everything)
 	KTEST_ASSERT_NOT_NULL(page);
 	KTEST_ASSERT_NOT_NULL(pgd);
 	/* The kernel half is shared, the user half empty. */
-	KTEST_EXPECT_EQ(pgd[KERNEL_PGD_BOUNDARY], swapper_pg_dir[KERNEL_PGD_BOUNDARY]);
-	KTEST_EXPECT_EQ(pgd[pgd_index(addr)], 0);
+	KTEST_EXPECT_EQ(pgd_val(pgd[KERNEL_PGD_BOUNDARY]), pgd_val(swapper_pg_dir[KERNEL_PGD_BOUNDARY]));
+	KTEST_EXPECT_TRUE(pgd_none(*pgd_offset_pgd(pgd, addr)));
 	KTEST_EXPECT_NULL(pte_lookup(pgd, addr));
 	KTEST_ASSERT_EQ(map_page(pgd, addr, page_to_phys(page), PAGE_KERNEL | _PAGE_USER), 0);
 	KTEST_EXPECT_EQ(virt_to_phys_walk(pgd, addr + 5), page_to_phys(page) + 5);
 	KTEST_EXPECT_TRUE(change_page_prot(pgd, addr, _PAGE_PRESENT | _PAGE_USER));
-	KTEST_EXPECT_EQ(*pte_lookup(pgd, addr) & _PAGE_RW, 0);
-	KTEST_EXPECT_NE(unmap_page(pgd, addr) & _PAGE_PRESENT, 0);
-	KTEST_EXPECT_EQ(unmap_page(pgd, addr), 0);	/* already gone */
+	KTEST_EXPECT_FALSE(pte_write(*pte_lookup(pgd, addr)));
+	KTEST_EXPECT_TRUE(pte_accessible(unmap_page(pgd, addr)));
+	KTEST_EXPECT_TRUE(pte_none(unmap_page(pgd, addr)));	/* already gone */
 	KTEST_EXPECT_FALSE(change_page_prot(pgd, addr, PAGE_KERNEL));
 	/* The user directory is not in CR3: the current one never saw the mapping. */
 	KTEST_EXPECT_EQ(virt_to_phys_walk(current_pgd(), addr), (phys_addr_t)-1);
@@ -92,6 +93,89 @@ KTEST(pgtable, user_mappings_in_a_new_directory_free_everything)
 	__free_page(page);
 	drain_all_pages();
 	KTEST_EXPECT_EQ(nr_free_pages(), before);
+}
+
+KTEST(pgtable, map_page_refuses_to_replace_an_entry_and_says_who_asked)
+{
+	unsigned long before = nr_free_pages();
+	struct page *a = alloc_page(GFP_KERNEL), *b = alloc_page(GFP_KERNEL);
+	pgd_t *pgd = pgd_alloc();
+	unsigned long addr = 0x08048000;
+	pte_t *pte;
+
+	KTEST_ASSERT_NOT_NULL(a);
+	KTEST_ASSERT_NOT_NULL(b);
+	KTEST_ASSERT_NOT_NULL(pgd);
+	KTEST_EXPECT_EQ(a->_mapcount, -1);	/* Linux's "no mapping": page_mapcount() 0 */
+	KTEST_EXPECT_EQ(page_mapcount(a), 0);
+	KTEST_ASSERT_EQ(map_page(pgd, addr, page_to_phys(a), PAGE_KERNEL | _PAGE_USER), 0);
+	KTEST_EXPECT_EQ(page_mapcount(a), 0);	/* map_page maps frames, rmap is the caller's */
+	ktest_capture_start();
+	KTEST_EXPECT_EQ(map_page(pgd, addr, page_to_phys(b), PAGE_KERNEL | _PAGE_USER), -EEXIST);
+	ktest_capture_stop();
+	KTEST_EXPECT_LOGGED("BUG: remap of 08048000");
+	KTEST_EXPECT_LOGGED("called from ktest_pgtable_map_page_refuses");
+	/* Nothing changed: the first page is still the one mapped. */
+	KTEST_EXPECT_EQ(virt_to_phys_walk(pgd, addr), page_to_phys(a));
+	/* A hidden (PROT_NONE-style) entry is not empty either. */
+	pte = pte_lookup(pgd, addr);
+	KTEST_ASSERT_NOT_NULL(pte);
+	set_pte_at(NULL, addr, pte, pte_modify(*pte, _PAGE_PROTNONE));
+	ktest_capture_start();
+	KTEST_EXPECT_EQ(map_page(pgd, addr, page_to_phys(b), PAGE_KERNEL | _PAGE_USER), -EEXIST);
+	ktest_capture_stop();
+	KTEST_EXPECT_LOGGED("BUG: remap");
+	KTEST_EXPECT_TRUE(pte_protnone(*pte) && pte_pfn(*pte) == page_to_pfn(a));
+	/* Once cleared, the address can be mapped again. */
+	KTEST_EXPECT_TRUE(pte_protnone(unmap_page(pgd, addr)));
+	KTEST_EXPECT_EQ(map_page(pgd, addr, page_to_phys(b), PAGE_KERNEL | _PAGE_USER), 0);
+	KTEST_EXPECT_EQ(virt_to_phys_walk(pgd, addr), page_to_phys(b));
+	pgd_free(pgd);
+	__free_page(a);
+	__free_page(b);
+	drain_all_pages();
+	KTEST_EXPECT_EQ(nr_free_pages(), before);
+}
+
+KTEST(pgtable, typed_entries_build_and_test_as_linux)
+{
+	struct page *page = pfn_to_page(0x1234);
+	pte_t pte = mk_pte(page, PAGE_KERNEL_RO | _PAGE_USER);
+	pte_t *ptep, slot = __pte(0);
+
+	KTEST_EXPECT_EQ(pte_pfn(pte), 0x1234);
+	KTEST_EXPECT_TRUE(pte_page(pte) == page);
+	KTEST_EXPECT_TRUE(pte_present(pte) && pte_accessible(pte) && pte_user(pte));
+	KTEST_EXPECT_FALSE(pte_write(pte));
+	KTEST_EXPECT_TRUE(pte_young(pte));
+	KTEST_EXPECT_FALSE(pte_dirty(pte));
+	KTEST_EXPECT_TRUE(pte_write(pte_mkwrite(pte)) && !pte_write(pte_wrprotect(pte_mkwrite(pte))));
+	KTEST_EXPECT_TRUE(pte_dirty(pte_mkdirty(pte)) && !pte_young(pte_mkold(pte)));
+	KTEST_EXPECT_TRUE(pte_young(pte_mkyoung(pte_mkold(pte))));
+	/* pte_modify keeps the frame and what the CPU recorded, takes the new rights. */
+	pte = pte_modify(pte_mkdirty(pte), PAGE_KERNEL | _PAGE_USER);
+	KTEST_EXPECT_TRUE(pte_write(pte) && pte_dirty(pte) && pte_pfn(pte) == 0x1234);
+	pte = pte_modify(pte, _PAGE_PROTNONE);
+	KTEST_EXPECT_TRUE(pte_present(pte) && pte_protnone(pte) && !pte_accessible(pte));
+	KTEST_EXPECT_EQ(pte_pfn(pte), 0x1234);
+	KTEST_EXPECT_TRUE(pte_none(__pte(0)) && !pte_present(__pte(0)));
+	/* The stores. */
+	ptep = &slot;
+	set_pte_at(NULL, 0x1000, ptep, pfn_pte(7, PAGE_KERNEL));
+	KTEST_EXPECT_EQ(pte_pfn(*ptep), 7);
+	KTEST_EXPECT_EQ(pte_pfn(ptep_get_and_clear(NULL, 0x1000, ptep)), 7);
+	KTEST_EXPECT_TRUE(pte_none(*ptep));
+	set_pte_at(NULL, 0x1000, ptep, pfn_pte(8, PAGE_KERNEL));
+	pte_clear(NULL, 0x1000, ptep);
+	KTEST_EXPECT_TRUE(pte_none(*ptep));
+	/* The folded pmd is the directory entry itself. */
+	KTEST_EXPECT_TRUE((void *)pmd_offset(pgd_offset_k(PAGE_OFFSET), PAGE_OFFSET) ==
+			  (void *)&swapper_pg_dir[KERNEL_PGD_BOUNDARY]);
+	KTEST_EXPECT_TRUE(pte_offset_kernel(pmd_offset(pgd_offset_k(PAGE_OFFSET), PAGE_OFFSET),
+					    PAGE_OFFSET) == pte_lookup(swapper_pg_dir, PAGE_OFFSET));
+	KTEST_EXPECT_EQ(pgd_addr_end(0x00400123, 0x01000000), 0x00800000);
+	KTEST_EXPECT_EQ(pgd_addr_end(0x00400123, 0x00500000), 0x00500000);
+	KTEST_EXPECT_EQ(pgd_addr_end(0xffc00000, 0), 0);	/* the last block: up to 4 GiB */
 }
 
 KTEST(pgtable, a_second_directory_sees_the_same_kernel)

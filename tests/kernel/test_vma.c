@@ -108,10 +108,14 @@ KTEST(vma, mm_alloc_has_linux_layout_and_mmput_frees_everything)
 	KTEST_EXPECT_EQ(mm->mmap_base, 0xB8000000);
 	KTEST_EXPECT_EQ(mm->map_count, 0);
 	/* The kernel's half of the directory is shared, the user half empty. */
-	KTEST_EXPECT_EQ(mm->pgd[KERNEL_PGD_BOUNDARY], swapper_pg_dir[KERNEL_PGD_BOUNDARY]);
-	KTEST_EXPECT_EQ(mm->pgd[0], 0);
+	KTEST_EXPECT_EQ(pgd_val(mm->pgd[KERNEL_PGD_BOUNDARY]),
+			pgd_val(swapper_pg_dir[KERNEL_PGD_BOUNDARY]));
+	KTEST_EXPECT_TRUE(pgd_none(mm->pgd[0]));
 	KTEST_EXPECT_EQ(vm_map_fixed(mm, 0x08048000, 4 * P, VM_READ | VM_EXEC, "prog"), 0);
 	KTEST_EXPECT_EQ(handle_mm_fault(mm, find_vma(mm, 0x08048000), 0x08049000, 0), 0);
+	KTEST_EXPECT_EQ(mm->rss, 0);		/* a read maps the shared zero page */
+	KTEST_EXPECT_EQ(handle_mm_fault(mm, find_vma(mm, 0x08048000), 0x0804a000,
+					FAULT_FLAG_WRITE), 0);
 	KTEST_EXPECT_EQ(mm->rss, 1);
 	KTEST_EXPECT_EQ(validate_mm(mm), 0);
 	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
@@ -198,7 +202,7 @@ KTEST(vma, munmap_middle_splits_and_frees_pages)
 	KTEST_EXPECT_EQ(mm->map_count, 2);
 	KTEST_EXPECT_EQ(mm->rss, 2);
 	pte = pte_lookup(mm->pgd, m + P);
-	KTEST_EXPECT_TRUE(!pte || !*pte);
+	KTEST_EXPECT_TRUE(!pte || pte_none(*pte));
 	KTEST_EXPECT_FALSE(poke(m + P, 1));		/* gone: the access faults */
 	KTEST_EXPECT_TRUE(all_bytes(m, P, 0x33) && all_bytes(m + 2 * P, P, 0x33));
 	KTEST_EXPECT_EQ(do_munmap(mm, m + 1, P), -EINVAL);
@@ -223,12 +227,12 @@ KTEST(vma, mprotect_splits_areas_and_rewrites_ptes)
 	KTEST_EXPECT_EQ(do_mprotect(mm, m + P, P, PROT_READ), 0);
 	KTEST_EXPECT_EQ(mm->map_count, 3);
 	pte = pte_lookup(mm->pgd, m + P);	/* exists: fill() faulted the page in */
-	KTEST_EXPECT_EQ(*pte & (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER), _PAGE_PRESENT | _PAGE_USER);
+	KTEST_EXPECT_TRUE(pte_accessible(*pte) && pte_user(*pte) && !pte_write(*pte));
 	KTEST_EXPECT_FALSE(poke(m + P, 1));		/* CR0.WP: the kernel obeys it too */
 	KTEST_EXPECT_TRUE(poke(m, 0x21) && poke(m + 2 * P, 0x21));
 	KTEST_EXPECT_EQ(do_mprotect(mm, m, 3 * P, PROT_NONE), 0);
 	KTEST_EXPECT_EQ(mm->map_count, 1);
-	KTEST_EXPECT_EQ(*pte & (_PAGE_PRESENT | _PAGE_PROTNONE), _PAGE_PROTNONE);
+	KTEST_EXPECT_TRUE(pte_protnone(*pte));
 	KTEST_EXPECT_FALSE(poke(m, 1));
 	KTEST_EXPECT_EQ(mm->rss, 3);
 	KTEST_EXPECT_EQ(do_mprotect(mm, m, 3 * P, RW), 0);

@@ -6,8 +6,9 @@
  * CPU was in ring 3). For an address of the current process's user space the answer
  * comes from its areas (fault_decide, mm/memory.c):
  *
- *  - inside an area that allows the access: map a zeroed page (handle_mm_fault). This
- *    is how every page of heap, stack and mmap memory comes into existence.
+ *  - inside an area that allows the access: map a zeroed page, or the shared zero page
+ *    for a read (handle_mm_fault). This is how every page of heap, stack and mmap
+ *    memory comes into existence.
  *  - just below the stack area: grow it (expand_stack), then as above.
  *  - anything else is a bad access. In user mode the process is killed with SIGSEGV,
  *    with Linux's log line first. In kernel mode it is a user-memory copy

@@ -23,7 +23,8 @@ pte_t *fixmap_pte(void)
 
 void early_fixmap_init(void)
 {
-	boot_page_dir[pgd_index(FIXADDR_TOP)] = __pa(fixmap_page_table) | _KERNPG_TABLE;
+	set_pgd(pgd_offset_pgd(boot_page_dir, FIXADDR_TOP),
+		mk_pgd_table(__pa(fixmap_page_table), _KERNPG_TABLE));
 	flush_tlb_all();
 }
 
@@ -32,7 +33,7 @@ void __set_fixmap(enum fixed_addresses idx, phys_addr_t phys, u32 flags)
 	unsigned long vaddr = __fix_to_virt(idx);
 
 	BUG_ON(idx >= __end_of_fixed_addresses || idx == FIX_HOLE);
-	fixmap_page_table[pte_index(vaddr)] = (phys & PAGE_MASK) | flags;
+	set_pte(&fixmap_page_table[pte_index(vaddr)], pfn_pte(PFN_DOWN(phys), flags));
 	invlpg(vaddr);
 }
 
@@ -40,6 +41,6 @@ void clear_fixmap(enum fixed_addresses idx)
 {
 	unsigned long vaddr = __fix_to_virt(idx);
 
-	fixmap_page_table[pte_index(vaddr)] = 0;
+	set_pte(&fixmap_page_table[pte_index(vaddr)], __pte(0));
 	invlpg(vaddr);
 }

@@ -39,6 +39,8 @@
 
 pgd_t swapper_pg_dir[PTRS_PER_PGD] __aligned(PAGE_SIZE);
 static pte_t kernel_page_tables[NR_KERNEL_PGTABLES][PTRS_PER_PTE] __aligned(PAGE_SIZE);
+/* The shared zero page (asm/pgtable.h): in .bss, so zero, and PG_reserved as the image is. */
+unsigned long empty_zero_page[PAGE_SIZE / sizeof(unsigned long)] __aligned(PAGE_SIZE);
 
 static bool is_kernel_readonly(unsigned long vaddr)
 {
@@ -76,15 +78,16 @@ void paging_init(void)
 
 	memset(kernel_page_tables, 0, sizeof(kernel_page_tables));
 	for (i = 0; i < NR_KERNEL_PGTABLES; i++)
-		swapper_pg_dir[KERNEL_PGD_BOUNDARY + i] = __pa(kernel_page_tables[i]) | _KERNPG_TABLE;
-	swapper_pg_dir[PTRS_PER_PGD - 1] = __pa(fixmap_pte()) | _KERNPG_TABLE;
+		set_pgd(&swapper_pg_dir[KERNEL_PGD_BOUNDARY + i],
+			mk_pgd_table(__pa(kernel_page_tables[i]), _KERNPG_TABLE));
+	set_pgd(&swapper_pg_dir[PTRS_PER_PGD - 1], mk_pgd_table(__pa(fixmap_pte()), _KERNPG_TABLE));
 
 	/* The tables are contiguous, so the direct map's ptes are one array from pte[0]. */
 	for (pfn = 0; pfn < max_low_pfn; pfn++) {
 		unsigned long vaddr = PAGE_OFFSET + (pfn << PAGE_SHIFT);
 		u32 prot = direct_map_prot(vaddr, global);
 
-		pte[pfn] = prot ? pfn_pte(pfn, prot) : 0;
+		set_pte(&pte[pfn], prot ? pfn_pte(pfn, prot) : __pte(0));
 	}
 	write_cr3(__pa(swapper_pg_dir));
 	flush_tlb_all();
