@@ -29,6 +29,11 @@
  * would fill memory on purpose and end in the OOM killer). When fork, pipes, files and
  * signals land, they join the table with generators of their own (a child it can lose).
  *
+ * Arguments the kernel reads from memory (iovecs, old mmap's block, a user_desc) are built
+ * in a buffer of its own that no generated pointer reaches. Now and then FS or GS is
+ * loaded with one of the TLS selectors, so that set_thread_area changes a slot a register
+ * holds and the way back to user mode must cope (entry_32.asm's fix-ups).
+ *
  * Every 256 calls it unmaps everything outside its image, window and stack, and maps the
  * window again, so that memory does not fill with the mappings it made.
  *
