@@ -29,6 +29,14 @@ $(BUILD)/fuzz/%.elf: tests/fuzz/bad_kernel.asm
 SEED  ?= 1
 CALLS ?= 1000000
 
+# The kernel log is kept in build/fuzz/soak.log and the program's stderr (the fuzzer's
+# random writes to fd 2) in build/fuzz/soak.err; the soak fails on a kernel failure (run-elf's
+# status), a failed check in the fuzzer (status 3) or a leak.
 .PHONY: fuzz
 fuzz: $(KERNEL) $(BUILD)/fuzz/syscall_fuzz
-	tools/run-elf --mem $(MEM) --timeout 3600 $(BUILD)/fuzz/syscall_fuzz $(SEED) $(CALLS)
+	@tools/run-elf --mem $(MEM) --timeout 3600 --log $(BUILD)/fuzz/soak.log \
+		$(BUILD)/fuzz/syscall_fuzz $(SEED) $(CALLS) 2> $(BUILD)/fuzz/soak.err || \
+		{ s=$$?; grep -a '^run-elf' $(BUILD)/fuzz/soak.err; tail -n 20 $(BUILD)/fuzz/soak.log; exit $$s; }
+	@grep -a '^run-elf: free pages' $(BUILD)/fuzz/soak.log
+	@grep -aq '^run-elf: free pages before .*: no leak' $(BUILD)/fuzz/soak.log && \
+		! grep -aq 'run-elf: LEAK' $(BUILD)/fuzz/soak.log

@@ -316,6 +316,25 @@ static void fix_set_thread_area(unsigned long *a)
 		argbuf[3] = 0x28;	/* "LDT_empty": clears the slot */
 }
 
+static void fix_get_thread_area(unsigned long *a)
+{
+	if (!below(2))
+		return;
+	a[0] = (unsigned long)argbuf;
+	argbuf[0] = 5 + below(5);	/* around the TLS slots, 6..8 */
+}
+
+/* Mostly this process (0 or its pid) and a real resource, so that the checks run. */
+static void fix_prlimit64(unsigned long *a)
+{
+	if (below(2))
+		a[0] = below(2) ? 0 : sys_getpid();
+	if (below(2))
+		a[1] = below(17);
+	if (below(2))
+		a[2] = 0;
+}
+
 /*
  * Now and then FS or GS is loaded with a TLS selector (6..8), when the slot holds a
  * segment it may load (verr), so that clearing or spoiling that slot happens while a
@@ -407,12 +426,12 @@ static struct call calls[] = {
 	{ 219, "madvise", { ADDR, LEN, INT }, fix_madvise, 0, 0 },
 	{ 224, "gettid", { NONE }, NULL, 0, 0 },
 	{ 243, "set_thread_area", { PTR }, fix_set_thread_area, 0, 0 },
-	{ 244, "get_thread_area", { PTR }, NULL, 0, 0 },
+	{ 244, "get_thread_area", { PTR }, fix_get_thread_area, 0, 0 },
 	{ 258, "set_tid_address", { PTR }, NULL, 0, 0 },
 	{ 265, "clock_gettime", { INT, PTR }, NULL, 0, 0 },
 	{ 300, "fstatat64", { FD, PTR, PTR, INT }, NULL, 0, 0 },
 	{ 311, "set_robust_list", { PTR, LEN }, NULL, 0, 0 },
-	{ 340, "prlimit64", { INT, INT, PTR, PTR }, NULL, 0, 0 },
+	{ 340, "prlimit64", { INT, INT, PTR, PTR }, fix_prlimit64, 0, 0 },
 	{ 355, "getrandom", { PTR, LEN, INT }, fix_getrandom, 0, 0 },
 	{ 383, "statx", { FD, PTR, INT, INT, PTR }, NULL, 0, 0 },
 	{ 386, "rseq", { PTR, LEN, INT, INT }, NULL, 0, 0 },
