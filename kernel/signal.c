@@ -21,10 +21,12 @@ int trap_to_signal(int vector)
 		return SIGTRAP;
 	case X86_TRAP_UD:
 		return SIGILL;
-	case X86_TRAP_AC:
+	case X86_TRAP_NP:	/* a not-present segment */
+	case X86_TRAP_SS:	/* a stack-segment limit or presence fault */
+	case X86_TRAP_AC:	/* a misaligned access with EFLAGS.AC set (BUS_ADRALN) */
 		return SIGBUS;
 	default:
-		return SIGSEGV;	/* #GP (cli, hlt, bad selector), #SS, #NP, bounds... */
+		return SIGSEGV;	/* #GP (cli, hlt, bad selector), #TS, bounds, into... */
 	}
 }
 

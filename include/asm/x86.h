@@ -51,6 +51,7 @@ DEFINE_CR(4)
 #define X86_CR0_MP	(1UL << 1)
 #define X86_CR0_TS	(1UL << 3)
 #define X86_CR0_NE	(1UL << 5)
+#define X86_CR0_AM	(1UL << 18)	/* alignment checks in ring 3 when EFLAGS.AC is set */
 #define X86_CR4_PGE	(1UL << 7)
 #define X86_CR4_OSFXSR	(1UL << 9)
 #define X86_CR4_OSXMMEXCPT (1UL << 10)

@@ -123,6 +123,16 @@ common_entry:
 	call do_trap
 	add esp, 4
 
+; The way out. The segment registers and SS come from pt_regs, which the user controls:
+; a selector of the process's own (a TLS slot, GDT entries 6..8) may name a descriptor
+; that set_thread_area has since cleared or made unusable, and reloading it faults here,
+; in ring 0. Each of these instructions has an exception-table entry (arch/x86/mm/extable.c),
+; so such a fault is never an oops:
+; - a segment pop that faults loads the null selector instead, as Linux's entry code does
+;   (the process then faults on its next access through that register, in user mode);
+; - a faulting iret (SS, or CS/EIP, refused on the way to ring 3) becomes the same
+;   exception raised by the process itself, so it gets the signal (iret_exc below).
+; Any future path back to user mode (sysexit) needs the same entries.
 global ret_from_trap
 ret_from_trap:
 	pop ebx
@@ -132,12 +142,50 @@ ret_from_trap:
 	pop edi
 	pop ebp
 	pop eax
+ret_pop_ds:
 	pop ds
+ret_pop_es:
 	pop es
+ret_pop_fs:
 	pop fs
+ret_pop_gs:
 	pop gs
 	add esp, PT_EIP - PT_VECTOR	; vector and error code
+global irq_return
+irq_return:
 	iret
+
+; A faulting pop left esp at the slot it was reading: clear the slot and try again.
+; [esp] addresses through SS, which is always the kernel's here.
+%macro POP_SEG_FIXUP 1
+ret_fix_%1:
+	mov dword [esp], 0
+	jmp ret_pop_%1
+%endmacro
+	POP_SEG_FIXUP ds
+	POP_SEG_FIXUP es
+	POP_SEG_FIXUP fs
+	POP_SEG_FIXUP gs
+
+; The iret to user mode faulted. The CPU changed nothing: esp points again at the user's
+; eip, cs, eflags, esp, ss, and the data segments hold the user's values. fixup_exception()
+; saved the fault's vector and error code (iret_fault_vector/iret_fault_error); push them
+; where the CPU would have, and enter as a trap whose saved cs is the user's: do_trap()
+; then treats it as raised by the process (SIGSEGV for #GP, SIGBUS for #SS and #NP).
+; DS may be the user's null selector, hence the ss: overrides.
+	extern iret_fault_vector, iret_fault_error
+iret_exc:
+	push dword [ss:iret_fault_error]
+	push dword [ss:iret_fault_vector]
+	jmp common_entry
+
+section __ex_table progbits alloc noexec nowrite align=4
+	dd ret_pop_ds, ret_fix_ds
+	dd ret_pop_es, ret_fix_es
+	dd ret_pop_fs, ret_fix_fs
+	dd ret_pop_gs, ret_fix_gs
+	dd irq_return, iret_exc
+section .text
 
 section .rodata
 global trap_stub_table

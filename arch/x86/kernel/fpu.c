@@ -74,6 +74,7 @@ void fpu_init(void)
 	cr0 = read_cr0();
 	cr0 &= ~(X86_CR0_EM | X86_CR0_TS);
 	cr0 |= X86_CR0_MP | X86_CR0_NE;
+	cr0 |= X86_CR0_AM;	/* not the FPU's, but set with it: user EFLAGS.AC works, as on Linux */
 	write_cr0(cr0);
 	if (has_fxsr) {
 		cr4 = read_cr4() | X86_CR4_OSFXSR;

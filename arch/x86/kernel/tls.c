@@ -115,19 +115,16 @@ void load_TLS(const struct task_struct *p)
 }
 
 /*
- * A selector the process still holds may now name a cleared descriptor: returning to
- * user mode would fault while reloading it (in the kernel's iret path). Linux's entry
- * code has a fix-up that loads 0 instead; doing it here has the same effect.
+ * A selector the process still holds may now name a cleared descriptor. Its saved
+ * DS/ES/FS/GS/SS (pt_regs) are left as they are: ret_from_trap's exception-table
+ * fix-ups (entry_32.asm) load the null selector for a data segment register that no
+ * longer loads and turn a refused SS into a signal, for every change of a slot (cleared
+ * or spoiled) and on every way back to user mode, as Linux's entry code does. Only the
+ * kernel's live FS and GS, which keep the user's values while it runs, are reset here,
+ * so that nothing in the kernel runs with a selector that names a dead slot.
  */
-static void drop_stale_selectors(struct task_struct *p, int idx)
+static void drop_stale_selectors(void)
 {
-	struct pt_regs *regs = task_pt_regs(p);
-	u32 *sel[] = { &regs->ds, &regs->es, &regs->fs, &regs->gs };
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(sel); i++)
-		if ((*sel[i] & 0xffff) >> 3 == (u32)idx)
-			*sel[i] = 0;
 	asm volatile("mov %0, %%fs; mov %0, %%gs" : : "r"(0));
 }
 
@@ -139,7 +136,7 @@ void tls_install(struct task_struct *p, int idx, const struct user_desc *info)
 	if (p != current)
 		return;
 	if (!d && p->stack)
-		drop_stale_selectors(p, idx);
+		drop_stale_selectors();
 	load_TLS(p);
 }
 
