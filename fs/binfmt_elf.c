@@ -295,7 +295,13 @@ static int map_segments(struct linux_binprm *bprm, const struct elf_layout *l,
 		unsigned long start = max(seg_start(ph), prev_end), end = seg_end(ph);
 
 		if (start < end) {
-			err = vm_map_fixed(mm, start, end - start, rwx, current->comm);
+			/* File pages at the segment's file offset; memory past them is .bss. */
+			unsigned long fend = min(max(PAGE_ALIGN(ph->p_vaddr + ph->p_filesz), start), end);
+
+			err = fend > start ? vm_map_pgoff(mm, start, fend - start, rwx,
+					(ph->p_offset + start - ph->p_vaddr) >> PAGE_SHIFT, current->comm) : 0;
+			if (!err && end > fend)
+				err = vm_brk(mm, fend, end - fend);
 			if (err)
 				return err;
 		}

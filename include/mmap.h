@@ -53,14 +53,30 @@ static inline struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned lon
 }
 
 /*
- * An anonymous area over [addr, addr + len), page aligned, for the ELF loader's
- * segments: vm_flags is VM_READ/VM_WRITE/VM_EXEC (VM_MAY* are added), name is shown in
- * the maps dump (the program's name; the string must outlive the mm). -EINVAL for an
- * unaligned or empty range or one past task_size, -EEXIST if it overlaps an area,
- * -ENOMEM if no memory. Pages are not allocated until touched.
+ * A program-image area over [addr, addr + len), page aligned, for the ELF loader's
+ * segments: file-backed (vm_ops = &exec_image_vm_ops), at page pgoff of the file, so
+ * the maps show the segment's file offset as Linux does. vm_flags is
+ * VM_READ/VM_WRITE/VM_EXEC (VM_MAY* are added), name is shown in the maps dump (the
+ * program's name; the string must outlive the mm). -EINVAL for an unaligned or empty
+ * range or one past task_size, -EEXIST if it overlaps an area, -ENOMEM if no memory.
+ * Pages are not allocated until touched. Not charged to overcommit (see mm/util.c).
  */
-int vm_map_fixed(struct mm_struct *mm, unsigned long addr, unsigned long len,
-		 unsigned long vm_flags, const char *name);
+int vm_map_pgoff(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		 unsigned long vm_flags, unsigned long pgoff, const char *name);
+/* The same at file offset 0. */
+static inline int vm_map_fixed(struct mm_struct *mm, unsigned long addr, unsigned long len,
+			       unsigned long vm_flags, const char *name)
+{
+	return vm_map_pgoff(mm, addr, len, vm_flags, 0, name);
+}
+/*
+ * An anonymous read-write area, the heap's kind (Linux's vm_brk_flags): the ELF loader
+ * maps a segment's memory past its last file page with it (.bss).
+ */
+int vm_brk(struct mm_struct *mm, unsigned long addr, unsigned long len);
+/* The operations of program-image areas: their presence makes an area file-backed. */
+extern const struct vm_operations_struct exec_image_vm_ops;
+
 /*
  * The stack: a VM_GROWSDOWN read-write "[stack]" area [stack_top - size, stack_top).
  * It grows downwards on faults below it, to at most STACK_RLIMIT in all.
@@ -93,7 +109,7 @@ int format_maps(struct mm_struct *mm, void (*emit)(const char *line, void *arg),
 
 /* ---- Limits (Linux's defaults) ---- */
 
-#define STACK_RLIMIT		(8UL << 20)	/* RLIMIT_STACK soft limit: 8 MiB */
+#define STACK_RLIMIT		(8UL << 20)	/* RLIMIT_STACK's default soft limit: 8 MiB */
 #define STACK_GUARD_GAP		(256UL << PAGE_SHIFT)	/* stack_guard_gap: 1 MiB */
 #define MMAP_MIN_ADDR		65536UL		/* vm.mmap_min_addr on Debian */
 #define MAX_MAP_COUNT		65530		/* vm.max_map_count */
@@ -109,10 +125,16 @@ static inline unsigned long vma_pages(const struct vm_area_struct *vma)
 	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 }
 
-/* An area with no program behind it: unnamed, or "[heap]"-style names. */
+/* Anonymous memory has no operations behind it (Linux's definition); names are display. */
 static inline bool vma_is_anonymous(const struct vm_area_struct *vma)
 {
-	return !vma->vm_name || vma->vm_name[0] == '[';
+	return !vma->vm_ops;
+}
+
+/* Linux's is_data_mapping(): what RLIMIT_DATA counts (mm->data_vm). */
+static inline bool is_data_mapping(unsigned long flags)
+{
+	return (flags & (VM_WRITE | VM_SHARED | VM_STACK)) == VM_WRITE;
 }
 
 static inline bool vma_is_accessible(const struct vm_area_struct *vma)
@@ -149,7 +171,10 @@ struct mm_struct *allocate_mm(void);
 void free_mm(struct mm_struct *mm);
 void mm_caches_shrink(void);	/* give empty slabs back, so tests can count pages */
 
-/* Insert into / remove from the list and the tree; keeps map_count, total_vm, stack_vm. */
+/*
+ * Insert into / remove from the list and the tree; keeps map_count and the page
+ * counters (total_vm, stack_vm, data_vm, locked_vm, and vm_committed_as for VM_ACCOUNT).
+ */
 void vma_link(struct mm_struct *mm, struct vm_area_struct *vma);
 void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma);
 /* Change an area's bounds in place (must not cross a neighbour); keeps the counters. */
@@ -162,7 +187,15 @@ void vma_set_range(struct mm_struct *mm, struct vm_area_struct *vma, unsigned lo
  */
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
 	      int new_below);
-/* Can a (directly below) and b be one area? Same flags, rights and name, contiguous. */
+/*
+ * Change an area's flags in place, keeping the page counters and vm_page_prot (the
+ * ptes are the caller's business).
+ */
+void vma_set_flags(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long flags);
+/*
+ * Can a (directly below) and b be one area? Contiguous, same flags, rights, name and
+ * backing (vm_ops, vm_file), and for a file the offsets following on.
+ */
 bool vma_mergeable(const struct vm_area_struct *a, const struct vm_area_struct *b);
 /* Merge vma with its neighbours where possible; returns the area that now holds it. */
 struct vm_area_struct *vma_merge_neighbours(struct mm_struct *mm, struct vm_area_struct *vma);
@@ -170,9 +203,17 @@ struct vm_area_struct *vma_merge_neighbours(struct mm_struct *mm, struct vm_area
  * An area covering [start, end) (which must be free): an existing neighbour extended
  * over it when compatible, else a new one. NULL if no memory.
  */
-struct vm_area_struct *vma_merge_new(struct mm_struct *mm, unsigned long start,
-				     unsigned long end, unsigned long vm_flags,
-				     const char *name);
+struct vm_area_struct *__vma_merge_new(struct mm_struct *mm, unsigned long start,
+				       unsigned long end, unsigned long vm_flags,
+				       const struct vm_operations_struct *ops,
+				       unsigned long pgoff, const char *name);
+/* The same for anonymous memory. */
+static inline struct vm_area_struct *vma_merge_new(struct mm_struct *mm, unsigned long start,
+						   unsigned long end, unsigned long vm_flags,
+						   const char *name)
+{
+	return __vma_merge_new(mm, start, end, vm_flags, NULL, 0, name);
+}
 
 /* VM_* flags from PROT_* and MAP_*, and the pte flags an area's pages get. */
 unsigned long calc_vm_prot_bits(unsigned long prot);
@@ -208,8 +249,63 @@ int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len, int
 int expand_stack(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr);
 /* Would expand_stack() succeed? (No change made.) */
 bool stack_guard_ok(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr);
-/* Linux's heuristic overcommit check: may one request of pages be granted? */
-bool vm_enough_memory(unsigned long pages);
+/*
+ * Would the limits let mm grow by npages of an area with these flags? RLIMIT_AS on
+ * total_vm, RLIMIT_DATA on data_vm (Linux's may_expand_vm).
+ */
+bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages);
+/* May this process lock memory at all? RLIMIT_MEMLOCK not 0, or CAP_IPC_LOCK. */
+bool can_do_mlock(void);
+/* mlock's limit for len more bytes of locked memory (mm/mlock.c); 0 or -EAGAIN. */
+int mlock_future_check(struct mm_struct *mm, unsigned long flags, unsigned long len);
+
+/* ---- Overcommit accounting (mm/util.c) ---- */
+
+#define OVERCOMMIT_GUESS	0
+#define OVERCOMMIT_ALWAYS	1
+#define OVERCOMMIT_NEVER	2
+extern int sysctl_overcommit_memory;	/* vm.overcommit_memory */
+extern int sysctl_overcommit_ratio;	/* vm.overcommit_ratio, percent */
+
+/* Pages promised (meminfo's Committed_AS): the pages of every VM_ACCOUNT area. */
+unsigned long vm_memory_committed(void);
+/* meminfo's CommitLimit, in pages: RAM * overcommit_ratio / 100 + swap (none). */
+unsigned long vm_commit_limit(void);
+/* Adjust vm_committed_as (vm_stat_account in mm/vma.c is its only caller). */
+void vm_acct_memory(long pages);
+/* May mm be promised pages more? 0 or -ENOMEM, by vm.overcommit_memory's policy. */
+int security_vm_enough_memory_mm(struct mm_struct *mm, unsigned long pages);
+
+/* ---- Populating and locking (mm/gup.c, mm/mlock.c, mm/mincore.c, mm/msync.c) ---- */
+
+/*
+ * Fault in [start, end) of vma (page aligned, inside it) through handle_mm_fault, as
+ * mlock and MAP_POPULATE do: write faults for a private writable area, read faults
+ * otherwise; nothing for VM_LOCKONFAULT. The number of pages, or -EFAULT (no access:
+ * PROT_NONE) or -ENOMEM (no memory).
+ */
+long populate_vma_page_range(struct vm_area_struct *vma, unsigned long start,
+			     unsigned long end);
+/* MADV_POPULATE_(READ|WRITE)'s: the access must be allowed (-EINVAL), no forcing. */
+long faultin_vma_page_range(struct vm_area_struct *vma, unsigned long start,
+			    unsigned long end, bool write);
+/* Populate every area in [start, start + len); with ignore_errors, skip failing areas. */
+int __mm_populate(struct mm_struct *mm, unsigned long start, unsigned long len,
+		  int ignore_errors);
+static inline void mm_populate(struct mm_struct *mm, unsigned long start, unsigned long len)
+{
+	__mm_populate(mm, start, len, 1);
+}
+
+/* The system calls' logic on an explicit mm (the sys_* wrappers pass current->mm). */
+int do_mlock(struct mm_struct *mm, unsigned long start, size_t len, unsigned long flags);
+int do_munlock(struct mm_struct *mm, unsigned long start, size_t len);
+int do_mlockall(struct mm_struct *mm, int flags);
+int do_munlockall(struct mm_struct *mm);
+/* Residency of pages from start (aligned, mapped) into vec: pages done or -ENOMEM. */
+long do_mincore(struct mm_struct *mm, unsigned long start, unsigned long pages,
+		unsigned char *vec);
+int do_msync(struct mm_struct *mm, unsigned long start, size_t len, int flags);
 
 /* ---- Inside mm/: page-table work (mm/memory.c) ---- */
 

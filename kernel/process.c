@@ -39,6 +39,7 @@
 #include <mm.h>
 #include <multiboot.h>
 #include <pgtable.h>
+#include <resource.h>
 #include <serial.h>
 #include <slab.h>
 #include <string.h>
@@ -89,7 +90,9 @@ static struct task_struct *task_create(const char *path)
 	if (!tsk)
 		return NULL;
 	page = alloc_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
-	if (!page) {
+	if (!page || copy_signal(tsk)) {
+		if (page)
+			__free_pages(page, THREAD_SIZE_ORDER);
 		kmem_cache_free(task_cachep, tsk);
 		return NULL;
 	}
@@ -108,6 +111,7 @@ static void task_free(struct task_struct *tsk)
 		panic("kernel stack overflow in %s[%d]: canary at %p overwritten", tsk->comm,
 		      tsk->pid, (void *)end_of_stack(tsk));
 	free_pages((unsigned long)tsk->stack, THREAD_SIZE_ORDER);
+	exit_signal(tsk);
 	kmem_cache_free(task_cachep, tsk);
 }
 

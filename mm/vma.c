@@ -20,8 +20,16 @@
  * flags, rights and name are merged, so a heap grown by many brk calls or a run of
  * equal mmaps stays one area: fewer nodes, shorter walks, and a readable maps dump.
  *
- * Counters kept here, by vma_link/vma_unlink/vma_set_range only: map_count, total_vm
- * (pages covered by areas) and stack_vm (pages of VM_GROWSDOWN areas).
+ * Counters kept here, by vma_link/vma_unlink/vma_set_range/vma_set_flags only:
+ * map_count, total_vm (pages covered by areas), stack_vm (pages of VM_GROWSDOWN
+ * areas), data_vm (private writable non-stack pages, for RLIMIT_DATA), locked_vm
+ * (VM_LOCKED pages, VmLck) and the system's vm_committed_as (VM_ACCOUNT pages, see
+ * mm/util.c). Because every change of the area set goes through these four, the
+ * counters are always the sums over the areas, which validate_mm() checks.
+ *
+ * vm_pgoff: a file-backed area (vm_ops set) maps its file from page vm_pgoff, so when
+ * an area is cut or its start moves, the upper part's offset moves with it, and two
+ * pieces merge again only if the offsets follow on. Anonymous areas ignore it.
  *
  * Relies on: lib/rbtree.c, vm_area_alloc/free (mm/mm_cache.c). No page tables are
  * touched here, so this file is also compiled natively for the host tests.
@@ -134,6 +142,20 @@ static void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npag
 	mm->total_vm += npages;
 	if (flags & VM_GROWSDOWN)
 		mm->stack_vm += npages;
+	if (is_data_mapping(flags))
+		mm->data_vm += npages;
+	if (flags & VM_LOCKED)
+		mm->locked_vm += npages;
+	if (flags & VM_ACCOUNT)
+		vm_acct_memory(npages);
+}
+
+void vma_set_flags(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long flags)
+{
+	vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
+	vma->vm_flags = flags;
+	vma->vm_page_prot = vm_get_page_prot(flags);
+	vm_stat_account(mm, flags, vma_pages(vma));
 }
 
 void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
@@ -217,13 +239,15 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
 }
 
 /*
- * Anonymous areas have no offset to keep continuous; areas of a program image (named
- * after it) merge only where the file offsets follow on, as Linux requires.
+ * Anonymous areas have no offset to keep continuous; file-backed ones (a program
+ * image) merge only with the same backing and where the file offsets follow on, as
+ * Linux requires. The name is compared too, as Linux compares anon_vma_name.
  */
 bool vma_mergeable(const struct vm_area_struct *a, const struct vm_area_struct *b)
 {
 	if (a->vm_end != b->vm_start || a->vm_flags != b->vm_flags ||
-	    a->vm_page_prot != b->vm_page_prot || a->vm_name != b->vm_name)
+	    a->vm_page_prot != b->vm_page_prot || a->vm_name != b->vm_name ||
+	    a->vm_ops != b->vm_ops || a->vm_file != b->vm_file)
 		return false;
 	return vma_is_anonymous(a) || b->vm_pgoff == a->vm_pgoff + vma_pages(a);
 }
@@ -253,13 +277,15 @@ struct vm_area_struct *vma_merge_neighbours(struct mm_struct *mm, struct vm_area
  * Extending a neighbour needs no allocation, so it is tried first: a program that
  * grows its heap page by page never allocates an area after the first.
  */
-struct vm_area_struct *vma_merge_new(struct mm_struct *mm, unsigned long start,
-				     unsigned long end, unsigned long vm_flags,
-				     const char *name)
+struct vm_area_struct *__vma_merge_new(struct mm_struct *mm, unsigned long start,
+				       unsigned long end, unsigned long vm_flags,
+				       const struct vm_operations_struct *ops,
+				       unsigned long pgoff, const char *name)
 {
 	struct vm_area_struct tmpl = {
 		.vm_start = start, .vm_end = end, .vm_flags = vm_flags,
 		.vm_page_prot = vm_get_page_prot(vm_flags), .vm_name = name,
+		.vm_ops = ops, .vm_pgoff = ops ? pgoff : 0,
 	};
 	struct vm_area_struct *prev, *next, *vma;
 
@@ -269,8 +295,9 @@ struct vm_area_struct *vma_merge_new(struct mm_struct *mm, unsigned long start,
 		vma_set_range(mm, prev, prev->vm_start, end);
 		return vma_merge_neighbours(mm, prev);
 	}
-	if (next && vma_is_anonymous(next) && vma_mergeable(&tmpl, next)) {
+	if (next && vma_mergeable(&tmpl, next)) {
 		vma_set_range(mm, next, start, next->vm_end);
+		next->vm_pgoff = tmpl.vm_pgoff;
 		return next;
 	}
 	vma = vm_area_alloc(mm);
@@ -281,6 +308,8 @@ struct vm_area_struct *vma_merge_new(struct mm_struct *mm, unsigned long start,
 	vma->vm_flags = vm_flags;
 	vma->vm_page_prot = tmpl.vm_page_prot;
 	vma->vm_name = name;
+	vma->vm_ops = ops;
+	vma->vm_pgoff = tmpl.vm_pgoff;
 	vma_link(mm, vma);
 	return vma;
 }
@@ -294,7 +323,8 @@ unsigned long calc_vm_prot_bits(unsigned long prot)
 
 unsigned long calc_vm_flag_bits(unsigned long flags)
 {
-	return flags & MAP_GROWSDOWN ? VM_GROWSDOWN : 0;
+	return (flags & MAP_GROWSDOWN ? VM_GROWSDOWN : 0) |
+	       (flags & MAP_LOCKED ? VM_LOCKED : 0);
 }
 
 /*
@@ -414,7 +444,7 @@ int validate_mm(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma, *prev = NULL;
 	struct rb_node *n;
-	unsigned long total = 0, stack = 0;
+	unsigned long total = 0, stack = 0, data = 0, locked = 0;
 	int errors = 0, count = 0, tree_count = 0;
 	bool cache_found = !mm->mmap_cache;
 
@@ -440,6 +470,13 @@ int validate_mm(struct mm_struct *mm)
 		total += vma_pages(vma);
 		if (vma->vm_flags & VM_GROWSDOWN)
 			stack += vma_pages(vma);
+		if (is_data_mapping(vma->vm_flags))
+			data += vma_pages(vma);
+		if (vma->vm_flags & VM_LOCKED)
+			locked += vma_pages(vma);
+		if (vma_is_anonymous(vma) && vma->vm_pgoff)
+			VM_BAD("%08lx-%08lx: anonymous with offset %lx\n", vma->vm_start,
+			       vma->vm_end, vma->vm_pgoff);
 		prev = vma;
 	}
 	if (count != mm->map_count)
@@ -448,6 +485,10 @@ int validate_mm(struct mm_struct *mm)
 		VM_BAD("total_vm %lu but areas cover %lu pages\n", mm->total_vm, total);
 	if (stack != mm->stack_vm)
 		VM_BAD("stack_vm %lu but stack areas cover %lu pages\n", mm->stack_vm, stack);
+	if (data != mm->data_vm)
+		VM_BAD("data_vm %lu but data areas cover %lu pages\n", mm->data_vm, data);
+	if (locked != mm->locked_vm)
+		VM_BAD("locked_vm %lu but locked areas cover %lu pages\n", mm->locked_vm, locked);
 	if (!cache_found)
 		VM_BAD("mmap_cache points at an area not in this mm\n");
 	if (mm->mm_rb.rb_node && rb_color(mm->mm_rb.rb_node) != RB_BLACK)
