@@ -17,7 +17,9 @@
 
 #include "types.h"
 #include "mm_types.h"
+#include "mm.h"
 #include "uapi/errno.h"
+#include "resource.h"
 #include "asm/page.h"
 
 /* ---- The interface for processes ---- */
@@ -107,6 +109,12 @@ void show_maps(struct mm_struct *mm);
 /* The same, one line per call into buf (for tests); returns the number of lines. */
 int format_maps(struct mm_struct *mm, void (*emit)(const char *line, void *arg), void *arg);
 
+/* Linux's is_data_mapping(): what RLIMIT_DATA counts (mm->data_vm). */
+static inline bool is_data_mapping(unsigned long flags)
+{
+	return (flags & (VM_WRITE | VM_SHARED | VM_STACK)) == VM_WRITE;
+}
+
 /* ---- Limits (Linux's defaults) ---- */
 
 #define STACK_RLIMIT		(8UL << 20)	/* RLIMIT_STACK's default soft limit: 8 MiB */
@@ -131,11 +139,6 @@ static inline bool vma_is_anonymous(const struct vm_area_struct *vma)
 	return !vma->vm_ops;
 }
 
-/* Linux's is_data_mapping(): what RLIMIT_DATA counts (mm->data_vm). */
-static inline bool is_data_mapping(unsigned long flags)
-{
-	return (flags & (VM_WRITE | VM_SHARED | VM_STACK)) == VM_WRITE;
-}
 
 static inline bool vma_is_accessible(const struct vm_area_struct *vma)
 {
@@ -143,13 +146,53 @@ static inline bool vma_is_accessible(const struct vm_area_struct *vma)
 }
 
 /* Where an area really starts for placement: a stack keeps a guard gap below it. */
-unsigned long vm_start_gap(const struct vm_area_struct *vma);
-unsigned long vm_end_gap(const struct vm_area_struct *vma);
+static inline unsigned long vm_start_gap(const struct vm_area_struct *vma)
+{
+	unsigned long start = vma->vm_start;
 
-struct vm_area_struct *vma_first(struct mm_struct *mm);
-struct vm_area_struct *vma_last(struct mm_struct *mm);
-struct vm_area_struct *vma_next(struct mm_struct *mm, struct vm_area_struct *vma);
-struct vm_area_struct *vma_prev(struct mm_struct *mm, struct vm_area_struct *vma);
+	if (vma->vm_flags & VM_GROWSDOWN) {
+		start -= STACK_GUARD_GAP;
+		if (start > vma->vm_start)	/* wrapped below 0 */
+			start = 0;
+	}
+	return start;
+}
+
+static inline unsigned long vm_end_gap(const struct vm_area_struct *vma)
+{
+	return vma->vm_end;	/* no VM_GROWSUP on x86 */
+}
+
+/* Neighbours on the sorted list, NULL at either end (inline: every walk uses them). */
+static inline struct vm_area_struct *vma_first(struct mm_struct *mm)
+{
+	if (list_empty(&mm->mmap_list))
+		return NULL;
+	return list_first_entry(&mm->mmap_list, struct vm_area_struct, vm_list);
+}
+
+static inline struct vm_area_struct *vma_last(struct mm_struct *mm)
+{
+	if (list_empty(&mm->mmap_list))
+		return NULL;
+	return list_entry(mm->mmap_list.prev, struct vm_area_struct, vm_list);
+}
+
+static inline struct vm_area_struct *vma_next(struct mm_struct *mm,
+					      struct vm_area_struct *vma)
+{
+	if (vma->vm_list.next == &mm->mmap_list)
+		return NULL;
+	return list_entry(vma->vm_list.next, struct vm_area_struct, vm_list);
+}
+
+static inline struct vm_area_struct *vma_prev(struct mm_struct *mm,
+					      struct vm_area_struct *vma)
+{
+	if (vma->vm_list.prev == &mm->mmap_list)
+		return NULL;
+	return list_entry(vma->vm_list.prev, struct vm_area_struct, vm_list);
+}
 #define for_each_vma(mm, vma) \
 	for (vma = vma_first(mm); vma; vma = vma_next(mm, vma))
 
@@ -157,8 +200,14 @@ struct vm_area_struct *vma_prev(struct mm_struct *mm, struct vm_area_struct *vma
 struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
 				     struct vm_area_struct **pprev);
 /* The first area overlapping [start, end), or NULL. */
-struct vm_area_struct *find_vma_intersection(struct mm_struct *mm, unsigned long start,
-					     unsigned long end);
+static inline struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
+							   unsigned long start,
+							   unsigned long end)
+{
+	struct vm_area_struct *vma = find_vma(mm, start);
+
+	return vma && end > vma->vm_start ? vma : NULL;
+}
 
 /* The mm_struct and vm_area_struct slab caches: at boot, after kmem_cache_init(). */
 void mm_cache_init(void);
@@ -251,9 +300,22 @@ int expand_stack(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long
 bool stack_guard_ok(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr);
 /*
  * Would the limits let mm grow by npages of an area with these flags? RLIMIT_AS on
- * total_vm, RLIMIT_DATA on data_vm (Linux's may_expand_vm).
+ * total_vm, RLIMIT_DATA on data_vm (Linux's may_expand_vm). A soft RLIMIT_DATA of 0
+ * with a higher hard limit lets data through up to the hard limit, Linux's allowance
+ * for programs that set the soft limit to 0. Inline: brk and mmap ask every time.
  */
-bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages);
+static inline bool may_expand_vm(struct mm_struct *mm, unsigned long flags,
+				 unsigned long npages)
+{
+	const struct rlimit *rlim = task_rlim(current);
+	const struct rlimit *data = &rlim[RLIMIT_DATA];
+
+	if (mm->total_vm + npages > rlim[RLIMIT_AS].rlim_cur >> PAGE_SHIFT)
+		return false;
+	if (is_data_mapping(flags) && mm->data_vm + npages > data->rlim_cur >> PAGE_SHIFT)
+		return data->rlim_cur == 0 && mm->data_vm + npages <= data->rlim_max >> PAGE_SHIFT;
+	return true;
+}
 /* May this process lock memory at all? RLIMIT_MEMLOCK not 0, or CAP_IPC_LOCK. */
 bool can_do_mlock(void);
 /* mlock's limit for len more bytes of locked memory (mm/mlock.c); 0 or -EAGAIN. */
@@ -271,10 +333,23 @@ extern int sysctl_overcommit_ratio;	/* vm.overcommit_ratio, percent */
 unsigned long vm_memory_committed(void);
 /* meminfo's CommitLimit, in pages: RAM * overcommit_ratio / 100 + swap (none). */
 unsigned long vm_commit_limit(void);
-/* Adjust vm_committed_as (vm_stat_account in mm/vma.c is its only caller). */
-void vm_acct_memory(long pages);
+
+/* Adjust vm_committed_as: vm_stat_account in mm/vma.c is its only caller. */
+extern long vm_committed_as;
+static inline void vm_acct_memory(long pages)
+{
+	vm_committed_as += pages;
+}
+
 /* May mm be promised pages more? 0 or -ENOMEM, by vm.overcommit_memory's policy. */
-int security_vm_enough_memory_mm(struct mm_struct *mm, unsigned long pages);
+int __vm_enough_memory(struct mm_struct *mm, unsigned long pages);
+static inline int security_vm_enough_memory_mm(struct mm_struct *mm, unsigned long pages)
+{
+	/* The default policy's whole test, inline: brk and mmap ask it every time. */
+	if (sysctl_overcommit_memory == OVERCOMMIT_GUESS)
+		return pages > totalram_pages() ? -ENOMEM : 0;
+	return __vm_enough_memory(mm, pages);
+}
 
 /* ---- Populating and locking (mm/gup.c, mm/mlock.c, mm/mincore.c, mm/msync.c) ---- */
 

@@ -11,6 +11,7 @@
 
 #include "types.h"
 #include "uapi/resource.h"
+#include "sched.h"
 
 struct task_struct;
 
@@ -30,10 +31,32 @@ struct signal_struct {
 bool capable(int cap);
 void cap_drop_for_test(u32 caps);	/* bit N drops capability N; 0 restores all */
 
-/* A task's limits: tsk->signal, or the boot defaults when it has none. */
+/*
+ * A task's limits: tsk->signal, or the boot defaults when it has none. Inline, since
+ * mmap and brk read them on every call; the host tests supply their own.
+ */
+#ifndef HOST_TEST
+extern const struct rlimit init_rlimits[RLIM_NLIMITS];
+
+static inline const struct rlimit *task_rlim(const struct task_struct *tsk)
+{
+	return tsk && tsk->signal ? tsk->signal->rlim : init_rlimits;
+}
+
+static inline unsigned long rlimit(unsigned int limit)	/* current's soft limit */
+{
+	return task_rlim(current)[limit].rlim_cur;
+}
+
+static inline unsigned long rlimit_max(unsigned int limit)	/* current's hard limit */
+{
+	return task_rlim(current)[limit].rlim_max;
+}
+#else
 const struct rlimit *task_rlim(const struct task_struct *tsk);
-unsigned long rlimit(unsigned int limit);	/* current's soft limit */
-unsigned long rlimit_max(unsigned int limit);	/* current's hard limit */
+unsigned long rlimit(unsigned int limit);
+unsigned long rlimit_max(unsigned int limit);
+#endif
 
 /*
  * A new process's limits: Linux's INIT_RLIMITS, with RLIMIT_NPROC and RLIMIT_SIGPENDING

@@ -42,7 +42,7 @@
 #define INF		RLIM_INFINITY
 
 /* Linux's INIT_RLIMITS (include/asm-generic/resource.h); NPROC and SIGPENDING: see below. */
-static const struct rlimit init_rlimits[RLIM_NLIMITS] = {
+const struct rlimit init_rlimits[RLIM_NLIMITS] = {
 	[RLIMIT_CPU]		= { INF, INF },
 	[RLIMIT_FSIZE]		= { INF, INF },
 	[RLIMIT_DATA]		= { INF, INF },
@@ -71,21 +71,6 @@ bool capable(int cap)
 void cap_drop_for_test(u32 caps)
 {
 	caps_dropped = caps;
-}
-
-const struct rlimit *task_rlim(const struct task_struct *tsk)
-{
-	return tsk && tsk->signal ? tsk->signal->rlim : init_rlimits;
-}
-
-unsigned long rlimit(unsigned int limit)
-{
-	return task_rlim(current)[limit].rlim_cur;
-}
-
-unsigned long rlimit_max(unsigned int limit)
-{
-	return task_rlim(current)[limit].rlim_max;
 }
 
 /*

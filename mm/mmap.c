@@ -99,24 +99,6 @@ static unsigned long count_vma_pages_range(struct mm_struct *mm, unsigned long a
 }
 
 /*
- * Linux's may_expand_vm(). RLIMIT_DATA 0 with a higher hard limit lets data through up
- * to the hard limit, Linux's allowance for programs that set the soft limit to 0.
- */
-bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages)
-{
-	if (mm->total_vm + npages > rlimit(RLIMIT_AS) >> PAGE_SHIFT)
-		return false;
-	if (is_data_mapping(flags) &&
-	    mm->data_vm + npages > rlimit(RLIMIT_DATA) >> PAGE_SHIFT) {
-		if (rlimit(RLIMIT_DATA) == 0 &&
-		    mm->data_vm + npages <= rlimit_max(RLIMIT_DATA) >> PAGE_SHIFT)
-			return true;
-		return false;
-	}
-	return true;
-}
-
-/*
  * Private writable memory is charged; so is shared anonymous memory (Linux charges it
  * through the shmem object behind it), unless MAP_NORESERVE said not to.
  */

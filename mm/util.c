@@ -32,16 +32,11 @@ int sysctl_overcommit_ratio = 50;
 unsigned long sysctl_user_reserve_kbytes = 128UL << 10;	/* Linux: min(3% of RAM, 128 MiB) */
 unsigned long sysctl_admin_reserve_kbytes = 8UL << 10;	/* Linux: min(3% of RAM, 8 MiB) */
 
-static long vm_committed_as;	/* pages; one CPU, so a plain counter */
-
-void vm_acct_memory(long pages)
-{
-	vm_committed_as += pages;
-	WARN_ON(vm_committed_as < 0);
-}
+long vm_committed_as;		/* pages; one CPU, so a plain counter */
 
 unsigned long vm_memory_committed(void)
 {
+	WARN_ON(vm_committed_as < 0);	/* more given back than charged */
 	return vm_committed_as;
 }
 
@@ -58,7 +53,8 @@ static unsigned long reserve_pages(unsigned long kbytes)
 	return min(pages, totalram_pages() / 32);
 }
 
-int security_vm_enough_memory_mm(struct mm_struct *mm, unsigned long pages)
+/* OVERCOMMIT_GUESS is answered inline (security_vm_enough_memory_mm in mmap.h). */
+int __vm_enough_memory(struct mm_struct *mm, unsigned long pages)
 {
 	unsigned long allowed, committed = vm_committed_as + pages;
 

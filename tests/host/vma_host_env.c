@@ -78,6 +78,12 @@ void host_rlimits_reset(void)
 	host_caps_dropped = 0;
 }
 
+const struct rlimit *task_rlim(const struct task_struct *tsk)
+{
+	(void)tsk;
+	return host_rlim;
+}
+
 unsigned long rlimit(unsigned int limit)
 {
 	return host_rlim[limit].rlim_cur;
