@@ -173,10 +173,12 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long le
 
 	vm_flags = calc_vm_prot_bits(prot) | calc_vm_flag_bits(flags) | mm->def_flags |
 		   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
-	if ((flags & MAP_LOCKED) && !can_do_mlock())
-		return -EPERM;
-	if (mlock_future_check(mm, vm_flags, len))
-		return -EAGAIN;
+	if (unlikely(vm_flags & VM_LOCKED)) {	/* MAP_LOCKED or mlockall(MCL_FUTURE) */
+		if ((flags & MAP_LOCKED) && !can_do_mlock())
+			return -EPERM;
+		if (mlock_future_check(mm, vm_flags, len))
+			return -EAGAIN;
+	}
 	switch (flags & MAP_TYPE) {
 	case MAP_SHARED:
 		if (vm_flags & VM_GROWSDOWN)

@@ -87,14 +87,17 @@ static inline __attribute__((always_inline)) void vm_stat_account(struct mm_stru
 							       long npages)
 {
 	mm->total_vm += npages;
-	if (flags & VM_GROWSDOWN)
-		mm->stack_vm += npages;
 	if (is_data_mapping(flags))
 		mm->data_vm += npages;
-	if (flags & VM_LOCKED)
-		mm->locked_vm += npages;
 	if (flags & VM_ACCOUNT)
 		vm_acct_memory(npages);
+	/* Stacks and locked areas are few: one test for both on the common path. */
+	if (unlikely(flags & (VM_GROWSDOWN | VM_LOCKED))) {
+		if (flags & VM_GROWSDOWN)
+			mm->stack_vm += npages;
+		if (flags & VM_LOCKED)
+			mm->locked_vm += npages;
+	}
 }
 
 void vma_set_flags(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long flags)
