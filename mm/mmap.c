@@ -16,10 +16,18 @@
  * There are no files: a mapping without MAP_ANONYMOUS names a file descriptor, and no
  * descriptor is open, so it gets -EBADF as Linux gives for a bad one. MAP_SHARED
  * anonymous memory is kept like private memory (shown with 's' in the maps): with one
- * process and no fork, nobody could tell the difference.
+ * process and no fork, nobody could tell the difference. The program image is the one
+ * file-backed kind of area (vm_map_pgoff), mapped at its file offsets.
+ *
+ * Limits and promises, where Linux checks them: RLIMIT_AS and RLIMIT_DATA
+ * (may_expand_vm) for mmap, brk and stack growth, RLIMIT_STACK for the stack, and the
+ * overcommit policy (security_vm_enough_memory_mm, mm/util.c) for everything charged
+ * (VM_ACCOUNT). MAP_POPULATE, MAP_LOCKED and mlockall(MCL_FUTURE) populate the new range
+ * (mm/gup.c) after it is mapped, ignoring failures as Linux does.
  *
  * Relies on: mm/vma.c (the area set), mm/memory.c (page tables and pages), pgd_alloc
- * (mm/pgtable.c), copy_from_user, current.
+ * (mm/pgtable.c), mm/util.c, mm/gup.c, rlimit (kernel/resource.c), copy_from_user,
+ * current.
  */
 #include <mmap.h>
 #include <uapi/mman.h>
