@@ -9,8 +9,9 @@
  * clear line, "exec: PROG: reason", and the process never exists in user mode: it gets
  * exit status 126, a shell's "cannot execute".
  *
- * Then the address space: each PT_LOAD becomes an area (vm_map_fixed) and its file
- * bytes are copied in with copy_to_user, through the process's own page directory, so
+ * Then the address space: each PT_LOAD becomes an area at its file offset
+ * (vm_map_pgoff), its memory past the last file page an anonymous one (vm_brk, .bss
+ * as in Linux), and its file bytes are copied in with copy_to_user, through the process's own page directory, so
  * every page is allocated by the page-fault handler exactly as if the program had
  * touched it (demand zero). Pages start zeroed, so .bss and the tail of the last file
  * page need no clearing. The areas are created writable, because the copy writes them
@@ -22,8 +23,8 @@
  * VM_GROWSDOWN area just below TASK_SIZE laid out as Linux lays it out (see
  * setup_stack()).
  *
- * Relies on: mm_alloc, vm_map_fixed, setup_stack_vma, mm_set_brk, do_mprotect (the mm
- * layer, include/mmap.h), switch_pgd, copy_to_user, get_random_bytes.
+ * Relies on: mm_alloc, vm_map_pgoff, vm_brk, setup_stack_vma, mm_set_brk, do_mprotect
+ * (the mm layer, include/mmap.h), switch_pgd, copy_to_user, get_random_bytes.
  */
 #include <binfmts.h>
 #include <elf.h>

@@ -80,8 +80,9 @@ int vm_brk(struct mm_struct *mm, unsigned long addr, unsigned long len);
 extern const struct vm_operations_struct exec_image_vm_ops;
 
 /*
- * The stack: a VM_GROWSDOWN read-write "[stack]" area [stack_top - size, stack_top).
- * It grows downwards on faults below it, to at most STACK_RLIMIT in all.
+ * The stack: a VM_GROWSDOWN read-write "[stack]" area [stack_top - size, stack_top),
+ * charged to overcommit. It grows downwards on faults below it, to at most
+ * RLIMIT_STACK in all (read when it grows). -EINVAL if size exceeds that limit.
  */
 int setup_stack_vma(struct mm_struct *mm, unsigned long stack_top, unsigned long size);
 /* The initial break: start_brk = brk = start_brk (page aligned end of the highest PT_LOAD). */
@@ -294,7 +295,10 @@ unsigned long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long 
 			unsigned long new_len, unsigned long flags, unsigned long new_addr);
 int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len, int advice);
 
-/* Grow a VM_GROWSDOWN area down to addr's page; -ENOMEM past the limit or the guard gap. */
+/*
+ * Grow a VM_GROWSDOWN area down to addr's page; -ENOMEM past RLIMIT_STACK or the guard
+ * gap, or when RLIMIT_AS, overcommit or (locked) RLIMIT_MEMLOCK refuse the growth.
+ */
 int expand_stack(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr);
 /* Would expand_stack() succeed? (No change made.) */
 bool stack_guard_ok(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr);
