@@ -397,9 +397,9 @@ int setup_stack_vma(struct mm_struct *mm, unsigned long stack_top, unsigned long
 
 /*
  * May the stack area grow down to addr's page? Not past RLIMIT_STACK (8 MiB by
- * default) on its total size, not below mmap_min_addr, and not to within the guard gap of an accessible area
- * below it (the "stack clash" protection: a big stack frame must not be able to jump
- * over the gap into other memory).
+ * default) on its total size, not below mmap_min_addr, and not to within the guard
+ * gap of an accessible area below it (the "stack clash" protection: a big stack frame
+ * must not be able to jump over the gap into other memory).
  */
 bool stack_guard_ok(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
 {
