@@ -154,13 +154,21 @@ static unsigned long pick_len(void)
 	return (l % 16 + 1) * P - ((l & 0x40) ? 1000 : 0);
 }
 
+static unsigned long committed_start;
+
 static void full_check(void)
 {
 	struct vm_area_struct *vma;
-	unsigned long covered = 0, a;
+	unsigned long covered = 0, a, charged = 0;
 
 	if (host_check_mm(mm))
 		fail("host_check_mm found problems", 0, 0);
+	for_each_vma(mm, vma)
+		if (vma->vm_flags & VM_ACCOUNT)
+			charged += vma_pages(vma);
+	if (vm_memory_committed() - committed_start != charged)
+		fail("overcommit charge differs from the charged areas",
+		     vm_memory_committed() - committed_start, charged);
 	for_each_vma(mm, vma) {
 		for (a = vma->vm_start; a < vma->vm_end; a += P) {
 			long i = idx(a);
@@ -194,6 +202,11 @@ static void op_mmap(void)
 
 	if (model_pages > MAX_MODEL)
 		return;
+	/* Populated and locked mappings read the same as lazy ones: zeros. */
+	if (how & 16)
+		flags |= MAP_POPULATE;
+	if (how & 32)
+		flags |= MAP_LOCKED;
 	switch (how & 3) {
 	case 0:
 		addr = 0;
@@ -415,6 +428,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	memset(mst, 0, sizeof(mst));
 	memset(mval, 0, sizeof(mval));
 	model_pages = 0;
+	committed_start = vm_memory_committed();
 	mm = mm_alloc();
 	if (!mm)
 		fail("mm_alloc", 0, 0);
@@ -441,5 +455,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		fail("mmput did not give every page back", host_free_pages(), free_start);
 	if (host_vma_count || host_mm_count)
 		fail("areas or mm_structs leaked", host_vma_count, host_mm_count);
+	if (vm_memory_committed() != committed_start)
+		fail("mmput left overcommit charged", vm_memory_committed(), committed_start);
 	return 0;
 }
