@@ -598,3 +598,48 @@ KTEST(vma, mincore_fills_a_user_vector)
 	leave_mm();
 	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
 }
+
+/*
+ * prlimit64 on a 32-bit kernel: 64-bit values that do not fit become infinity, and
+ * what was set is what ugetrlimit and the old getrlimit (clipped) read back. The mm
+ * code sees the new limit at once.
+ */
+KTEST(vma, prlimit64_keeps_32_bit_limits_and_mmap_obeys_them)
+{
+	unsigned long before = mm_pages_baseline();
+	struct mm_struct *mm = mm_alloc();
+	struct rlimit64 *n, *o;
+	struct rlimit *r32;
+	unsigned long buf;
+
+	KTEST_ASSERT_NOT_NULL(mm);
+	buf = anon(mm, 0, P, RW, 0);
+	KTEST_ASSERT_EQ(copy_signal(&vma_test_task), 0);
+	enter_mm(mm);
+	n = (struct rlimit64 *)buf;
+	o = n + 1;
+	r32 = (struct rlimit *)(o + 1);
+	n->rlim_cur = 5ULL << 30;		/* more than 32 bits hold */
+	n->rlim_max = RLIM64_INFINITY;
+	KTEST_EXPECT_EQ(sys_prlimit64(0, RLIMIT_AS, n, o), 0);
+	KTEST_EXPECT_EQ(o->rlim_cur, RLIM64_INFINITY);
+	KTEST_EXPECT_EQ(sys_prlimit64(0, RLIMIT_AS, NULL, o), 0);
+	KTEST_EXPECT_EQ(o->rlim_cur, RLIM64_INFINITY);	/* 5 GiB is infinity here */
+	n->rlim_cur = 16 * P;
+	KTEST_EXPECT_EQ(sys_prlimit64(0, RLIMIT_AS, n, NULL), 0);
+	KTEST_EXPECT_EQ(sys_ugetrlimit(RLIMIT_AS, r32), 0);
+	KTEST_EXPECT_EQ(r32->rlim_cur, 16 * P);
+	KTEST_EXPECT_EQ(r32->rlim_max, RLIM_INFINITY);
+	KTEST_EXPECT_EQ(sys_old_getrlimit(RLIMIT_AS, r32), 0);
+	KTEST_EXPECT_EQ(r32->rlim_max, 0x7fffffff);
+	KTEST_EXPECT_EQ((long)anon(mm, 0, 16 * P, PROT_NONE, 0), -ENOMEM);	/* 1 + 16 > 16 */
+	KTEST_EXPECT_FALSE(IS_ERR_VALUE(anon(mm, 0, 15 * P, PROT_NONE, 0)));
+	KTEST_EXPECT_EQ(sys_prlimit64(4242 + 1, RLIMIT_AS, NULL, o), -ESRCH);
+	KTEST_EXPECT_EQ(sys_prlimit64(0, RLIMIT_AS, (void *)0xc0000000, NULL), -EFAULT);
+	r32->rlim_cur = 2;
+	r32->rlim_max = 1;
+	KTEST_EXPECT_EQ(sys_setrlimit(RLIMIT_AS, r32), -EINVAL);
+	leave_mm();
+	exit_signal(&vma_test_task);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
+}
