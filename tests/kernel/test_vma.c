@@ -510,9 +510,9 @@ KTEST(vma, mprotect_writable_beyond_ram_is_refused_by_overcommit)
 
 	KTEST_ASSERT_NOT_NULL(mm);
 	if (totalram_pages() >= (2UL << 30) >> PAGE_SHIFT) {
-		pr_info("ktest: %lu MiB of RAM: no mapping can exceed it here; skipped\n",
-			totalram_pages() >> (20 - PAGE_SHIFT));
 		mmput(mm);
+		ktest_skip("%lu MiB of RAM: a mapping larger than RAM does not fit in user space",
+			   totalram_pages() >> (20 - PAGE_SHIFT));
 		return;
 	}
 	m = anon(mm, 0, len, PROT_READ, 0);
