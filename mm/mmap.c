@@ -117,19 +117,26 @@ static bool accountable_mapping(unsigned long vm_flags)
 	return (vm_flags & VM_SHARED) || (vm_flags & VM_WRITE);
 }
 
+/*
+ * fixed: the range came from MAP_FIXED and may hold areas; any other range is one
+ * get_unmapped_area() found free, so there is nothing to count or unmap.
+ */
 static unsigned long mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
-				 unsigned long vm_flags)
+				 unsigned long vm_flags, bool fixed)
 {
 	unsigned long pages = len >> PAGE_SHIFT;
 	int err;
 
 	if (!may_expand_vm(mm, vm_flags, pages) &&
-	    !may_expand_vm(mm, vm_flags, pages - count_vma_pages_range(mm, addr, addr + len)))
+	    (!fixed ||
+	     !may_expand_vm(mm, vm_flags, pages - count_vma_pages_range(mm, addr, addr + len))))
 		return -ENOMEM;
 	/* MAP_FIXED: whatever was there goes first (its pages are freed, so they read 0). */
-	err = do_munmap(mm, addr, len);
-	if (err)
-		return err;
+	if (fixed) {
+		err = do_munmap(mm, addr, len);
+		if (err)
+			return err;
+	}
 	if (accountable_mapping(vm_flags)) {
 		if (security_vm_enough_memory_mm(mm, pages))
 			return -ENOMEM;
@@ -200,7 +207,7 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long le
 	}
 	if ((flags & MAP_NORESERVE) && sysctl_overcommit_memory != OVERCOMMIT_NEVER)
 		vm_flags |= VM_NORESERVE;
-	addr = mmap_region(mm, addr, len, vm_flags);
+	addr = mmap_region(mm, addr, len, vm_flags, flags & MAP_FIXED);
 	/*
 	 * Linux populates in vm_mmap_pgoff(), after the lock is dropped, and ignores what
 	 * fails there: the mapping exists and faults in later. MAP_NONBLOCK cancels
