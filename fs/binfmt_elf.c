@@ -11,12 +11,14 @@
  * line, "exec: PROG: reason", and the process never exists in user mode: it gets exit
  * status 126, a shell's "cannot execute".
  *
- * Then the address space: each PT_LOAD becomes an area (vm_map_fixed) of bprm->mm and its
- * file bytes are copied in with copy_to_bprm(), which faults each page in on that mm
- * (demand zero, exactly as if the program had touched it) and writes it through a kernel
- * mapping: CR3 stays what it was. Pages start zeroed, so .bss and the tail of the last
- * file page need no clearing. The areas are created writable, because the copy writes
- * them even where the program may not (text), and get their real rights afterwards with
+ * Then the address space: each PT_LOAD becomes an area of bprm->mm at its file offset
+ * (vm_map_pgoff), its memory past the last file page an anonymous one (vm_brk, .bss as
+ * in Linux), and its file bytes are copied in with copy_to_bprm(), which faults each
+ * page in on that mm (demand zero, exactly as if the program had touched it) and writes
+ * it through a kernel mapping: CR3 stays what it was. Pages start zeroed, so .bss and
+ * the tail of the last file page need no clearing. The areas are created writable,
+ * because the copy writes them even where the program may not (text), and get their
+ * real rights afterwards with
  * mprotect; a page shared by two segments (they need not start on a page boundary) gets
  * the union of their rights, as it would from Linux's overlapping file mappings.
  *
@@ -24,8 +26,8 @@
  * VM_GROWSDOWN area just below TASK_SIZE laid out as Linux lays it out (see
  * create_elf_tables()).
  *
- * Relies on: vm_map_fixed, setup_stack_vma, mm_set_brk, do_mprotect (the mm layer,
- * include/mmap.h), copy_to_bprm and begin_new_exec (fs/exec.c), start_thread,
+ * Relies on: vm_map_pgoff, vm_brk, setup_stack_vma, mm_set_brk, do_mprotect (the mm
+ * layer, include/mmap.h), copy_to_bprm and begin_new_exec (fs/exec.c), start_thread,
  * get_random_bytes.
  */
 #include <binfmts.h>
@@ -297,7 +299,13 @@ static int map_segments(struct linux_binprm *bprm, const struct elf_layout *l,
 		unsigned long start = max(seg_start(ph), prev_end), end = seg_end(ph);
 
 		if (start < end) {
-			err = vm_map_fixed(mm, start, end - start, rwx, current->comm);
+			/* File pages at the segment's file offset; memory past them is .bss. */
+			unsigned long fend = min(max(PAGE_ALIGN(ph->p_vaddr + ph->p_filesz), start), end);
+
+			err = fend > start ? vm_map_pgoff(mm, start, fend - start, rwx,
+					(ph->p_offset + start - ph->p_vaddr) >> PAGE_SHIFT, current->comm) : 0;
+			if (!err && end > fend)
+				err = vm_brk(mm, fend, end - fend);
 			if (err)
 				return err;
 		}

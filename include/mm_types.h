@@ -23,6 +23,8 @@
 struct kmem_cache;
 struct mm_struct;
 struct address_space;
+struct vm_area_struct;
+struct file;			/* no files yet: the page cache will give it a body */
 
 /*
  * Who owns the page decides which member of the union means something; flags, lru,
@@ -132,7 +134,14 @@ struct vm_area_struct {
 	unsigned long vm_flags;		/* VM_* below */
 	u32 vm_page_prot;		/* pte flags for pages of this area */
 	unsigned long vm_pgoff;		/* offset in the mapped object, in pages */
-	const char *vm_name;		/* "[heap]", "[stack]", a program name, or NULL */
+	/*
+	 * What is behind the area, as in Linux: vm_ops NULL means anonymous memory (zero
+	 * pages on demand); a program image's areas carry exec_image_vm_ops, and vm_file
+	 * will name the file once there is a page cache (NULL until then).
+	 */
+	const struct vm_operations_struct *vm_ops;
+	struct file *vm_file;
+	const char *vm_name;		/* display only: "[stack]", a program name, or NULL */
 	struct list_head vm_list;	/* in mm->mmap_list, sorted by address */
 	struct rb_node vm_rb;		/* in mm->mm_rb, keyed by address */
 };
@@ -146,7 +155,21 @@ struct vm_area_struct {
 #define VM_MAYWRITE	0x0020
 #define VM_MAYEXEC	0x0040
 #define VM_GROWSDOWN	0x0100	/* the stack: grows down on a fault just below it */
-#define VM_ACCOUNT	0x100000
+#define VM_LOCKONFAULT	0x00080000	/* with VM_LOCKED: lock pages as they fault, no populate */
+#define VM_LOCKED	0x2000		/* mlock: pages are populated and stay resident */
+#define VM_IO		0x4000		/* device memory: never populated or locked */
+#define VM_NORESERVE	0x00200000	/* MAP_NORESERVE: not charged to overcommit */
+#define VM_PFNMAP	0x0400		/* raw page frames, no struct page */
+#define VM_DONTEXPAND	0x00040000
+#define VM_ACCOUNT	0x100000	/* its pages are charged to vm_committed_as */
+#define VM_SPECIAL	(VM_IO | VM_DONTEXPAND | VM_PFNMAP)
+#define VM_LOCKED_MASK	(VM_LOCKED | VM_LOCKONFAULT)
+#define VM_STACK	VM_GROWSDOWN
+
+/* An area's operations; only its presence matters yet (it makes the area file-like). */
+struct vm_operations_struct {
+	const char *(*name)(struct vm_area_struct *vma);
+};
 
 /*
  * An address space: the page directory and the areas that say what may be mapped in
@@ -168,6 +191,9 @@ struct mm_struct {
 	unsigned long total_vm;		/* pages covered by areas */
 	unsigned long rss;		/* pages actually mapped */
 	unsigned long stack_vm;		/* pages of the stack area */
+	unsigned long data_vm;		/* private writable non-stack pages (RLIMIT_DATA) */
+	unsigned long locked_vm;	/* pages of VM_LOCKED areas (VmLck) */
+	unsigned long def_flags;	/* VM_LOCKED[ONFAULT] for new areas: mlockall(MCL_FUTURE) */
 	unsigned long hiwater_rss;	/* highest rss seen */
 };
 

@@ -55,6 +55,7 @@ struct task_struct {
 	int pid;
 	char comm[TASK_COMM_LEN];	/* program name (basename), for reports */
 	struct mm_struct *mm;		/* user address space; NULL for kernel threads */
+	struct signal_struct *signal;	/* resource limits (include/resource.h) */
 	void *stack;			/* kernel stack, THREAD_SIZE bytes, aligned */
 	int exit_code;			/* status as a shell shows it: code, or 128 + signal */
 	u64 tls_array[3];		/* set_thread_area descriptors (GDT entries 6..8) */

@@ -27,6 +27,8 @@
 #define __NR_sethostname	74
 #define __NR_getgroups		80
 #define __NR_setgroups		81
+#define __NR_setrlimit		75
+#define __NR_getrlimit		76
 #define __NR_readlink		85
 #define __NR_mmap		90
 #define __NR_munmap		91
@@ -37,7 +39,12 @@
 #define __NR_mprotect		125
 #define __NR_setfsuid		138
 #define __NR_setfsgid		139
+#define __NR_msync		144
 #define __NR_writev		146
+#define __NR_mlock		150
+#define __NR_munlock		151
+#define __NR_mlockall		152
+#define __NR_munlockall		153
 #define __NR_mremap		163
 #define __NR_setresuid		164
 #define __NR_getresuid		165
@@ -62,6 +69,7 @@
 #define __NR_setgid32		214
 #define __NR_setfsuid32		215
 #define __NR_setfsgid32		216
+#define __NR_mincore		218
 #define __NR_madvise		219
 #define __NR_gettid		224
 #define __NR_set_thread_area	243
@@ -74,6 +82,7 @@
 #define __NR_prlimit64		340
 #define __NR_getrandom		355
 #define __NR_statx		383
+#define __NR_mlock2		376
 #define __NR_rseq		386
 #define __NR_clock_gettime64	403
 #define NR_syscalls		450
@@ -147,9 +156,6 @@ long sys_setfsuid16(unsigned long uid);
 long sys_setfsgid16(unsigned long gid);
 long sys_getgroups16(int gidsetsize, old_gid_t *grouplist);
 long sys_setgroups16(int gidsetsize, const old_gid_t *grouplist);
-long sys_ugetrlimit(unsigned int resource, struct rlimit *rlim);
-long sys_prlimit64(int pid, unsigned int resource, const struct rlimit64 *new_rlim,
-		   struct rlimit64 *old_rlim);
 long sys_readlink(const char *path, char *buf, int bufsiz);
 long sys_ioctl(unsigned long fd, unsigned long cmd, unsigned long arg);
 long sys_getrandom(char *buf, size_t count, unsigned int flags);
@@ -157,6 +163,13 @@ long sys_fstat64(unsigned long fd, struct stat64 *statbuf);
 long sys_fstatat64(int dirfd, const char *path, struct stat64 *statbuf, unsigned int flags);
 long sys_statx(int dirfd, const char *path, unsigned int flags, unsigned int mask,
 	       struct statx *buffer);
+
+/* kernel/resource.c */
+long sys_ugetrlimit(unsigned int resource, struct rlimit *rlim);
+long sys_old_getrlimit(unsigned int resource, struct rlimit *rlim);
+long sys_setrlimit(unsigned int resource, const struct rlimit *rlim);
+long sys_prlimit64(int pid, unsigned int resource, const struct rlimit64 *new_rlim,
+		   struct rlimit64 *old_rlim);
 
 /* arch/x86/kernel/tls.c */
 long sys_set_thread_area(struct user_desc *u_info);
@@ -175,5 +188,13 @@ long sys_mprotect(unsigned long start, unsigned long len, unsigned long prot);
 long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
 		unsigned long flags, unsigned long new_addr);
 long sys_madvise(unsigned long start, unsigned long len, unsigned long advice);
+/* mm/mlock.c, mm/mincore.c, mm/msync.c */
+long sys_mlock(unsigned long start, size_t len);
+long sys_mlock2(unsigned long start, size_t len, int flags);
+long sys_munlock(unsigned long start, size_t len);
+long sys_mlockall(int flags);
+long sys_munlockall(void);
+long sys_mincore(unsigned long start, size_t len, unsigned char *vec);
+long sys_msync(unsigned long start, size_t len, int flags);
 
 #endif /* _SYSCALLS_H */

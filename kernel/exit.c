@@ -129,7 +129,7 @@ static void print_vma_of(unsigned long ip, char *buf, size_t len)
 	if (!current->mm)
 		return;
 	vma = find_vma(current->mm, ip);
-	if (vma && vma->vm_start <= ip && vma->vm_name && vma->vm_name[0] != '[')
+	if (vma && vma->vm_start <= ip && !vma_is_anonymous(vma) && vma->vm_name)
 		snprintf(buf, len, " in %s[%lx+%lx]", vma->vm_name, vma->vm_start,
 			 vma->vm_end - vma->vm_start);
 }

@@ -25,6 +25,7 @@
 #include <mm.h>
 #include <slab.h>
 #include <pgtable.h>
+#include <resource.h>
 #include <string.h>
 #include <timekeeping.h>
 #include <uapi/errno.h>
@@ -86,7 +87,9 @@ static struct task_struct *alloc_task_struct(void)
 	if (!tsk)
 		return NULL;
 	page = alloc_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
-	if (!page) {
+	if (!page || copy_signal(tsk)) {
+		if (page)
+			__free_pages(page, THREAD_SIZE_ORDER);
 		kmem_cache_free(task_cachep, tsk);
 		return NULL;
 	}
@@ -102,6 +105,7 @@ void free_task(struct task_struct *tsk)
 	stack_guard_clear(tsk->stack);
 	free_pages((unsigned long)tsk->stack, THREAD_SIZE_ORDER);
 	exit_creds(&tsk->cred);
+	exit_signal(tsk);
 	kmem_cache_free(task_cachep, tsk);
 	nr_threads--;
 }

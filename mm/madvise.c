@@ -3,14 +3,17 @@
  * MADV_DONTNEED drops the pages of the range (zap_page_range), so the next touch faults
  * in a fresh zero page, while the area itself stays. malloc implementations use it to
  * give memory back without unmapping. MADV_FREE ("free when memory is short") is done
- * the same way at once, which Linux permits. The other advice Linux knows is accepted
- * and changes nothing here (no swap, no huge pages, no fork); unknown advice is -EINVAL.
+ * the same way at once, which Linux permits. MADV_POPULATE_READ/WRITE prefault the range
+ * through the fault path (mm/gup.c): -EINVAL when an area does not allow the access
+ * (or is VM_IO/VM_PFNMAP), -ENOMEM when a page cannot be had, -EFAULT when the fault
+ * fails otherwise. The other advice Linux knows is accepted and changes nothing here
+ * (no swap, no huge pages, no fork); unknown advice is -EINVAL.
  *
  * Linux's answers: the advice is checked first, then an unaligned start is -EINVAL, a
  * zero length succeeds, and a range with unmapped parts is -ENOMEM after the mapped
  * parts have been handled.
  *
- * Relies on: mm/vma.c, zap_page_range (mm/memory.c).
+ * Relies on: mm/vma.c, zap_page_range (mm/memory.c), faultin_vma_page_range (mm/gup.c).
  */
 #include <mmap.h>
 #include <uapi/mman.h>
@@ -30,8 +33,6 @@
 #define MADV_KEEPONFORK		19
 #define MADV_COLD		20
 #define MADV_PAGEOUT		21
-#define MADV_POPULATE_READ	22
-#define MADV_POPULATE_WRITE	23
 #define MADV_DONTNEED_LOCKED	24
 
 static bool madvise_behavior_valid(int advice)
@@ -48,6 +49,18 @@ static bool madvise_behavior_valid(int advice)
 	return false;
 }
 
+/*
+ * Prefault [start, end) of vma readable or writable (Linux's madvise_populate): the
+ * area must allow the access, and a fault that fails is reported, not ignored.
+ */
+static int madvise_populate(struct vm_area_struct *vma, unsigned long start,
+			    unsigned long end, int advice)
+{
+	long pages = faultin_vma_page_range(vma, start, end, advice == MADV_POPULATE_WRITE);
+
+	return pages < 0 ? (int)pages : 0;
+}
+
 static int madvise_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 		       unsigned long start, unsigned long end, int advice)
 {
@@ -59,6 +72,9 @@ static int madvise_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 		return 0;
 	case MADV_REMOVE:
 		return -EINVAL;		/* needs a shared file mapping */
+	case MADV_POPULATE_READ:
+	case MADV_POPULATE_WRITE:
+		return madvise_populate(vma, start, end, advice);
 	default:
 		(void)vma;
 		return 0;

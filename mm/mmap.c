@@ -16,10 +16,18 @@
  * There are no files: a mapping without MAP_ANONYMOUS names a file descriptor, and no
  * descriptor is open, so it gets -EBADF as Linux gives for a bad one. MAP_SHARED
  * anonymous memory is kept like private memory (shown with 's' in the maps): with one
- * process and no fork, nobody could tell the difference.
+ * process and no fork, nobody could tell the difference. The program image is the one
+ * file-backed kind of area (vm_map_pgoff), mapped at its file offsets.
+ *
+ * Limits and promises, where Linux checks them: RLIMIT_AS and RLIMIT_DATA
+ * (may_expand_vm) for mmap, brk and stack growth, RLIMIT_STACK for the stack, and the
+ * overcommit policy (security_vm_enough_memory_mm, mm/util.c) for everything charged
+ * (VM_ACCOUNT). MAP_POPULATE, MAP_LOCKED and mlockall(MCL_FUTURE) populate the new range
+ * (mm/gup.c) after it is mapped, ignoring failures as Linux does.
  *
  * Relies on: mm/vma.c (the area set), mm/memory.c (page tables and pages), pgd_alloc
- * (mm/pgtable.c), copy_from_user, current.
+ * (mm/pgtable.c), mm/util.c, mm/gup.c, rlimit (kernel/resource.c), copy_from_user,
+ * current.
  */
 #include <mmap.h>
 #include <uapi/mman.h>
@@ -28,6 +36,7 @@
 #include <mm.h>
 #include <pgtable.h>
 #include <printk.h>
+#include <resource.h>
 #include <sched.h>
 #include <string.h>
 #include <syscalls.h>
@@ -83,27 +92,56 @@ void mmput(struct mm_struct *mm)
 	free_mm(mm);
 }
 
-/*
- * Heuristic overcommit (Linux's default, OVERCOMMIT_GUESS): a single request larger
- * than all of RAM (there is no swap) is refused at once; anything smaller is granted and
- * may fail later, page by page, at fault time (then the OOM path kills the process).
- */
-bool vm_enough_memory(unsigned long pages)
+const struct vm_operations_struct exec_image_vm_ops = { .name = NULL };
+
+/* Pages of the areas overlapping [addr, end): what a MAP_FIXED mapping replaces. */
+static unsigned long count_vma_pages_range(struct mm_struct *mm, unsigned long addr,
+					   unsigned long end)
 {
-	return pages <= totalram_pages();
+	struct vm_area_struct *vma = find_vma_intersection(mm, addr, end);
+	unsigned long pages = 0;
+
+	for (; vma && vma->vm_start < end; vma = vma_next(mm, vma))
+		pages += (min(end, vma->vm_end) - max(addr, vma->vm_start)) >> PAGE_SHIFT;
+	return pages;
 }
 
-static unsigned long mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
-				 unsigned long vm_flags, bool accountable)
+/*
+ * Private writable memory is charged; so is shared anonymous memory (Linux charges it
+ * through the shmem object behind it), unless MAP_NORESERVE said not to.
+ */
+static bool accountable_mapping(unsigned long vm_flags)
 {
+	if (vm_flags & VM_NORESERVE)
+		return false;
+	return (vm_flags & VM_SHARED) || (vm_flags & VM_WRITE);
+}
+
+/*
+ * fixed: the range came from MAP_FIXED and may hold areas; any other range is one
+ * get_unmapped_area() found free, so there is nothing to count or unmap.
+ */
+static unsigned long mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
+				 unsigned long vm_flags, bool fixed)
+{
+	unsigned long pages = len >> PAGE_SHIFT;
 	int err;
 
-	/* MAP_FIXED: whatever was there goes first (its pages are freed, so they read 0). */
-	err = do_munmap(mm, addr, len);
-	if (err)
-		return err;
-	if (accountable && !vm_enough_memory(len >> PAGE_SHIFT))
+	if (!may_expand_vm(mm, vm_flags, pages) &&
+	    (!fixed ||
+	     !may_expand_vm(mm, vm_flags, pages - count_vma_pages_range(mm, addr, addr + len))))
 		return -ENOMEM;
+	/* MAP_FIXED: whatever was there goes first (its pages are freed, so they read 0). */
+	if (fixed) {
+		err = do_munmap(mm, addr, len);
+		if (err)
+			return err;
+	}
+	if (accountable_mapping(vm_flags)) {
+		if (security_vm_enough_memory_mm(mm, pages))
+			return -ENOMEM;
+		vm_flags |= VM_ACCOUNT;
+	}
 	if (!vma_merge_new(mm, addr, addr + len, vm_flags, NULL))
 		return -ENOMEM;
 	return addr;
@@ -148,8 +186,14 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long le
 	if ((flags & MAP_FIXED_NOREPLACE) && find_vma_intersection(mm, addr, addr + len))
 		return -EEXIST;
 
-	vm_flags = calc_vm_prot_bits(prot) | calc_vm_flag_bits(flags) |
+	vm_flags = calc_vm_prot_bits(prot) | calc_vm_flag_bits(flags) | mm->def_flags |
 		   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
+	if (unlikely(vm_flags & VM_LOCKED)) {	/* MAP_LOCKED or mlockall(MCL_FUTURE) */
+		if ((flags & MAP_LOCKED) && !can_do_mlock())
+			return -EPERM;
+		if (mlock_future_check(mm, vm_flags, len))
+			return -EAGAIN;
+	}
 	switch (flags & MAP_TYPE) {
 	case MAP_SHARED:
 		if (vm_flags & VM_GROWSDOWN)
@@ -161,9 +205,18 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long le
 	default:
 		return -EINVAL;
 	}
-	return mmap_region(mm, addr, len, vm_flags,
-			   (vm_flags & (VM_SHARED | VM_WRITE)) == VM_WRITE &&
-			   !(flags & MAP_NORESERVE));
+	if ((flags & MAP_NORESERVE) && sysctl_overcommit_memory != OVERCOMMIT_NEVER)
+		vm_flags |= VM_NORESERVE;
+	addr = mmap_region(mm, addr, len, vm_flags, flags & MAP_FIXED);
+	/*
+	 * Linux populates in vm_mmap_pgoff(), after the lock is dropped, and ignores what
+	 * fails there: the mapping exists and faults in later. MAP_NONBLOCK cancels
+	 * MAP_POPULATE (but not the populating of a locked mapping).
+	 */
+	if (!IS_ERR_VALUE(addr) && ((vm_flags & VM_LOCKED) ||
+				    (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE))
+		mm_populate(mm, addr, len);
+	return addr;
 }
 
 /*
@@ -220,13 +273,25 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 
 static int do_brk_flags(struct mm_struct *mm, unsigned long addr, unsigned long len)
 {
-	unsigned long flags = VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
+	unsigned long flags = VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC |
+			      VM_ACCOUNT | mm->def_flags;
 
+	if (!may_expand_vm(mm, flags, len >> PAGE_SHIFT))
+		return -ENOMEM;
 	if (mm->map_count > MAX_MAP_COUNT)
 		return -ENOMEM;
-	if (!vm_enough_memory(len >> PAGE_SHIFT))
+	if (security_vm_enough_memory_mm(mm, len >> PAGE_SHIFT))
 		return -ENOMEM;
 	return vma_merge_new(mm, addr, addr + len, flags, NULL) ? 0 : -ENOMEM;
+}
+
+/* Linux's check_data_rlimit(): the heap plus the data segment within RLIMIT_DATA. */
+static int check_data_rlimit(unsigned long rlim, unsigned long new, unsigned long start,
+			     unsigned long end_data, unsigned long start_data)
+{
+	if (rlim < RLIM_INFINITY && (new - start) + (end_data - start_data) > rlim)
+		return -ENOSPC;
+	return 0;
 }
 
 /*
@@ -246,6 +311,9 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 	struct vm_area_struct *next;
 
 	if (brk < mm->start_brk || brk > mm->task_size)
+		return origbrk;
+	if (check_data_rlimit(rlimit(RLIMIT_DATA), brk, mm->start_brk, mm->end_data,
+			      mm->start_data))
 		return origbrk;
 	newbrk = PAGE_ALIGN(brk);
 	oldbrk = PAGE_ALIGN(mm->brk);
@@ -272,6 +340,8 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 	if (do_brk_flags(mm, oldbrk, newbrk - oldbrk))
 		return origbrk;
 	mm->brk = brk;
+	if (mm->def_flags & VM_LOCKED)
+		mm_populate(mm, oldbrk, newbrk - oldbrk);	/* mlockall(MCL_FUTURE) */
 	return brk;
 }
 
@@ -280,37 +350,63 @@ void mm_set_brk(struct mm_struct *mm, unsigned long start_brk)
 	mm->start_brk = mm->brk = start_brk;
 }
 
-int vm_map_fixed(struct mm_struct *mm, unsigned long addr, unsigned long len,
-		 unsigned long vm_flags, const char *name)
+static int check_fixed_range(struct mm_struct *mm, unsigned long addr, unsigned long len)
 {
 	if (!len || ((addr | len) & ~PAGE_MASK) || addr > mm->task_size ||
 	    len > mm->task_size - addr)
 		return -EINVAL;
 	if (find_vma_intersection(mm, addr, addr + len))
 		return -EEXIST;
-	vm_flags = (vm_flags & (VM_READ | VM_WRITE | VM_EXEC)) |
-		   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
-	return vma_merge_new(mm, addr, addr + len, vm_flags, name) ? 0 : -ENOMEM;
+	return 0;
 }
 
+/*
+ * The loader creates the areas writable to copy the file in and then gives them their
+ * real rights with mprotect; Linux maps them with their real rights at once, and
+ * charges only the writable ones. Charging here would charge text too, so image areas
+ * are not charged (Committed_AS lacks the few pages of the data segment).
+ */
+int vm_map_pgoff(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		 unsigned long vm_flags, unsigned long pgoff, const char *name)
+{
+	int err = check_fixed_range(mm, addr, len);
+
+	if (err)
+		return err;
+	vm_flags = (vm_flags & (VM_READ | VM_WRITE | VM_EXEC)) |
+		   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
+	return __vma_merge_new(mm, addr, addr + len, vm_flags, &exec_image_vm_ops, pgoff,
+			       name) ? 0 : -ENOMEM;
+}
+
+int vm_brk(struct mm_struct *mm, unsigned long addr, unsigned long len)
+{
+	int err = check_fixed_range(mm, addr, len);
+
+	return err ? err : do_brk_flags(mm, addr, len);
+}
+
+/* Linux's VM_STACK_FLAGS: the stack is charged to overcommit like the heap. */
 int setup_stack_vma(struct mm_struct *mm, unsigned long stack_top, unsigned long size)
 {
-	unsigned long flags = VM_READ | VM_WRITE | VM_GROWSDOWN |
+	unsigned long flags = VM_READ | VM_WRITE | VM_GROWSDOWN | VM_ACCOUNT |
 			      VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
 
-	if (!size || ((stack_top | size) & ~PAGE_MASK) || size > STACK_RLIMIT ||
+	if (!size || ((stack_top | size) & ~PAGE_MASK) || size > rlimit(RLIMIT_STACK) ||
 	    stack_top > mm->task_size || size > stack_top)
 		return -EINVAL;
 	if (find_vma_intersection(mm, stack_top - size, stack_top))
 		return -EEXIST;
+	if (security_vm_enough_memory_mm(mm, size >> PAGE_SHIFT))
+		return -ENOMEM;
 	return vma_merge_new(mm, stack_top - size, stack_top, flags, "[stack]") ? 0 : -ENOMEM;
 }
 
 /*
- * May the stack area grow down to addr's page? Not past the 8 MiB limit on its total
- * size, not below mmap_min_addr, and not to within the guard gap of an accessible area
- * below it (the "stack clash" protection: a big stack frame must not be able to jump
- * over the gap into other memory).
+ * May the stack area grow down to addr's page? Not past RLIMIT_STACK (8 MiB by
+ * default) on its total size, not below mmap_min_addr, and not to within the guard
+ * gap of an accessible area below it (the "stack clash" protection: a big stack frame
+ * must not be able to jump over the gap into other memory).
  */
 bool stack_guard_ok(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
 {
@@ -321,7 +417,7 @@ bool stack_guard_ok(struct mm_struct *mm, struct vm_area_struct *vma, unsigned l
 		return true;
 	if (!(vma->vm_flags & VM_GROWSDOWN) || addr < MMAP_MIN_ADDR)
 		return false;
-	if (vma->vm_end - addr > STACK_RLIMIT)
+	if (vma->vm_end - addr > rlimit(RLIMIT_STACK))
 		return false;
 	prev = vma_prev(mm, vma);
 	if (prev && prev->vm_end > addr)
@@ -332,13 +428,30 @@ bool stack_guard_ok(struct mm_struct *mm, struct vm_area_struct *vma, unsigned l
 	return true;
 }
 
+/* Linux's acct_stack_growth(): the address-space, mlock and overcommit limits too. */
+static int acct_stack_growth(struct mm_struct *mm, struct vm_area_struct *vma,
+			     unsigned long grow)
+{
+	if (!may_expand_vm(mm, vma->vm_flags, grow))
+		return -ENOMEM;
+	if ((vma->vm_flags & VM_LOCKED) && !capable(CAP_IPC_LOCK) &&
+	    mm->locked_vm + grow > rlimit(RLIMIT_MEMLOCK) >> PAGE_SHIFT)
+		return -ENOMEM;
+	if ((vma->vm_flags & VM_ACCOUNT) && security_vm_enough_memory_mm(mm, grow))
+		return -ENOMEM;
+	return 0;
+}
+
 int expand_stack(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
 {
 	if (!stack_guard_ok(mm, vma, addr))
 		return -ENOMEM;
 	addr &= PAGE_MASK;
-	if (addr < vma->vm_start)
+	if (addr < vma->vm_start) {
+		if (acct_stack_growth(mm, vma, (vma->vm_start - addr) >> PAGE_SHIFT))
+			return -ENOMEM;
 		vma_set_range(mm, vma, addr, vma->vm_end);
+	}
 	return 0;
 }
 

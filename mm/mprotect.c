@@ -9,9 +9,12 @@
  *
  * Linux's answers: an unaligned start is -EINVAL, a zero length succeeds at once, an
  * unknown PROT_ bit is -EINVAL, a range that is not entirely mapped is -ENOMEM (the
- * areas before the hole have been changed by then, as in Linux).
+ * areas before the hole have been changed by then, as in Linux). Making a private
+ * area writable charges it to overcommit (VM_ACCOUNT) and counts it against
+ * RLIMIT_DATA: -ENOMEM when either refuses, the area unchanged.
  *
- * Relies on: mm/vma.c, walk_page_range (mm/pagewalk.c) for change_protection.
+ * Relies on: mm/vma.c, walk_page_range (mm/pagewalk.c) for change_protection,
+ * may_expand_vm (mm/mmap.c), security_vm_enough_memory_mm (mm/util.c).
  */
 #include <mmap.h>
 #include <uapi/mman.h>
@@ -27,10 +30,25 @@
 static int mprotect_fixup(struct mm_struct *mm, struct vm_area_struct *vma,
 			  unsigned long start, unsigned long end, unsigned long newflags)
 {
+	unsigned long oldflags = vma->vm_flags, pages = (end - start) >> PAGE_SHIFT;
 	int err;
 
-	if (newflags == vma->vm_flags)
+	if (newflags == oldflags)
 		return 0;
+	/*
+	 * Making private memory writable promises it: check the data limit and charge it
+	 * (VM_ACCOUNT), as Linux does. Making it read-only again does not give the charge
+	 * back (Linux keeps no finer account either).
+	 */
+	if (newflags & VM_WRITE) {
+		if (!may_expand_vm(mm, newflags, pages) && may_expand_vm(mm, oldflags, pages))
+			return -ENOMEM;
+		if (!(oldflags & (VM_ACCOUNT | VM_WRITE | VM_SHARED | VM_NORESERVE))) {
+			if (security_vm_enough_memory_mm(mm, pages))
+				return -ENOMEM;
+			newflags |= VM_ACCOUNT;
+		}
+	}
 	if (start > vma->vm_start) {
 		err = split_vma(mm, vma, start, 1);	/* vma keeps [start, ...) */
 		if (err)
@@ -43,10 +61,12 @@ static int mprotect_fixup(struct mm_struct *mm, struct vm_area_struct *vma,
 			return err;
 		}
 	}
-	/* Flag and prot changes keep the area's size: no counter to adjust. */
-	vma->vm_flags = newflags;
-	vma->vm_page_prot = vm_get_page_prot(newflags);
+	vma_set_flags(mm, vma, newflags);	/* the counters follow, VM_ACCOUNT's charge too */
 	change_protection(mm, start, end, newflags);
+	/* A locked private area made writable: fault its pages writable now, as Linux. */
+	if ((oldflags & (VM_WRITE | VM_SHARED | VM_LOCKED)) == VM_LOCKED &&
+	    (newflags & VM_WRITE))
+		populate_vma_page_range(vma, start, end);
 	vma_merge_neighbours(mm, vma);
 	return 0;
 }

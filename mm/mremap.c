@@ -11,7 +11,10 @@
  * Linux's answers: unknown flags, MREMAP_FIXED without MREMAP_MAYMOVE, an unaligned
  * old address or a zero new length: -EINVAL. No area at the old address, or an old
  * range running past its area (into a hole or another mapping): -EFAULT. Blocked
- * growth without MREMAP_MAYMOVE: -ENOMEM. An old length of 0 (Linux: duplicate a
+ * growth without MREMAP_MAYMOVE: -ENOMEM. Growth counts against RLIMIT_AS and
+ * RLIMIT_DATA and is charged to overcommit for VM_ACCOUNT areas (-ENOMEM), and against
+ * RLIMIT_MEMLOCK for locked ones (-EAGAIN; root is not limited); a locked area's new
+ * pages are populated. An old length of 0 (Linux: duplicate a
  * shared mapping) is -EINVAL here, since anonymous shared memory is kept as private.
  *
  * Relies on: mm/vma.c, do_munmap (mm/mmap.c), walk_page_range (mm/pagewalk.c) for
@@ -20,6 +23,7 @@
 #include <mmap.h>
 #include <uapi/mman.h>
 #include <uapi/errno.h>
+#include <resource.h>
 #include <sched.h>
 #include <syscalls.h>
 #include <pagewalk.h>
@@ -31,6 +35,7 @@ static struct vm_area_struct *vma_to_resize(struct mm_struct *mm, unsigned long 
 					    long *err)
 {
 	struct vm_area_struct *vma = find_vma(mm, addr);
+	unsigned long grow;
 
 	*err = -EFAULT;
 	if (!vma || vma->vm_start > addr)
@@ -41,9 +46,18 @@ static struct vm_area_struct *vma_to_resize(struct mm_struct *mm, unsigned long 
 	*err = -EFAULT;
 	if (old_len > vma->vm_end - addr)
 		return NULL;
+	*err = 0;
+	if (new_len <= old_len)
+		return vma;
+	grow = (new_len - old_len) >> PAGE_SHIFT;
+	*err = -EAGAIN;
+	if ((vma->vm_flags & VM_LOCKED) && !capable(CAP_IPC_LOCK) &&
+	    mm->locked_vm + grow > rlimit(RLIMIT_MEMLOCK) >> PAGE_SHIFT)
+		return NULL;
 	*err = -ENOMEM;
-	if (new_len > old_len && (vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE &&
-	    !vm_enough_memory((new_len - old_len) >> PAGE_SHIFT))
+	if (!may_expand_vm(mm, vma->vm_flags, grow))
+		return NULL;
+	if ((vma->vm_flags & VM_ACCOUNT) && security_vm_enough_memory_mm(mm, grow))
 		return NULL;
 	*err = 0;
 	return vma;
@@ -66,11 +80,17 @@ static unsigned long move_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 {
 	/* vma may be extended or merged by vma_merge_new(): keep what is needed from it. */
 	unsigned long vm_flags = vma->vm_flags;
+	const struct vm_operations_struct *ops = vma->vm_ops;
+	unsigned long pgoff = vma->vm_pgoff + ((old_addr - vma->vm_start) >> PAGE_SHIFT);
 	const char *name = vma->vm_name;
 
 	if (mm->map_count >= MAX_MAP_COUNT - 3)
 		return -ENOMEM;
-	if (!vma_merge_new(mm, new_addr, new_addr + new_len, vm_flags, name))
+	/*
+	 * The new area is charged (VM_ACCOUNT) and counted as locked by its creation, the
+	 * old range given back by its unmapping: the bookkeeping of mm/vma.c does both.
+	 */
+	if (!__vma_merge_new(mm, new_addr, new_addr + new_len, vm_flags, ops, pgoff, name))
 		return -ENOMEM;
 	if (move_page_range(mm, old_addr, new_addr, old_len)) {
 		do_munmap(mm, new_addr, new_len);
@@ -82,6 +102,10 @@ static unsigned long move_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	 */
 	if (!(flags & MREMAP_DONTUNMAP))
 		do_munmap(mm, old_addr, old_len);
+	else if (vm_flags & VM_LOCKED)
+		do_munlock(mm, old_addr, old_len);	/* the lock moves with the pages */
+	if ((vm_flags & VM_LOCKED) && new_len > old_len)
+		mm_populate(mm, new_addr + old_len, new_len - old_len);
 	return new_addr;
 }
 
@@ -112,6 +136,12 @@ static unsigned long mremap_to(struct mm_struct *mm, unsigned long addr, unsigne
 	vma = vma_to_resize(mm, addr, old_len, new_len, &err);
 	if (!vma)
 		return err;
+	/* The old range stays mapped: its pages count again, and are charged again. */
+	if ((flags & MREMAP_DONTUNMAP) &&
+	    (!may_expand_vm(mm, vma->vm_flags, old_len >> PAGE_SHIFT) ||
+	     ((vma->vm_flags & VM_ACCOUNT) &&
+	      security_vm_enough_memory_mm(mm, old_len >> PAGE_SHIFT))))
+		return -ENOMEM;
 	new_addr = get_unmapped_area(mm, new_addr, new_len, flags & MREMAP_FIXED ? MAP_FIXED : 0);
 	if (IS_ERR_VALUE(new_addr))
 		return new_addr;
@@ -156,8 +186,12 @@ unsigned long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long 
 		return err;
 	/* Only a range that ends where its area ends can grow in place. */
 	if (old_len == vma->vm_end - addr && vma_expandable(mm, vma, new_len - old_len)) {
+		bool locked = vma->vm_flags & VM_LOCKED;
+
 		vma_set_range(mm, vma, vma->vm_start, addr + new_len);
 		vma_merge_neighbours(mm, vma);
+		if (locked)
+			mm_populate(mm, addr + old_len, new_len - old_len);
 		return addr;
 	}
 	if (!(flags & MREMAP_MAYMOVE))

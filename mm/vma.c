@@ -20,8 +20,16 @@
  * flags, rights and name are merged, so a heap grown by many brk calls or a run of
  * equal mmaps stays one area: fewer nodes, shorter walks, and a readable maps dump.
  *
- * Counters kept here, by vma_link/vma_unlink/vma_set_range only: map_count, total_vm
- * (pages covered by areas) and stack_vm (pages of VM_GROWSDOWN areas).
+ * Counters kept here, by vma_link/vma_unlink/vma_set_range/vma_set_flags only:
+ * map_count, total_vm (pages covered by areas), stack_vm (pages of VM_GROWSDOWN
+ * areas), data_vm (private writable non-stack pages, for RLIMIT_DATA), locked_vm
+ * (VM_LOCKED pages, VmLck) and the system's vm_committed_as (VM_ACCOUNT pages, see
+ * mm/util.c). Because every change of the area set goes through these four, the
+ * counters are always the sums over the areas, which validate_mm() checks.
+ *
+ * vm_pgoff: a file-backed area (vm_ops set) maps its file from page vm_pgoff, so when
+ * an area is cut or its start moves, the upper part's offset moves with it, and two
+ * pieces merge again only if the offsets follow on. Anonymous areas ignore it.
  *
  * Relies on: lib/rbtree.c, vm_area_alloc/free (mm/mm_cache.c). No page tables are
  * touched here, so this file is also compiled natively for the host tests.
@@ -36,51 +44,6 @@
 static inline struct vm_area_struct *rb_vma(struct rb_node *n)
 {
 	return n ? rb_entry(n, struct vm_area_struct, vm_rb) : NULL;
-}
-
-unsigned long vm_start_gap(const struct vm_area_struct *vma)
-{
-	unsigned long start = vma->vm_start;
-
-	if (vma->vm_flags & VM_GROWSDOWN) {
-		start -= STACK_GUARD_GAP;
-		if (start > vma->vm_start)	/* wrapped below 0 */
-			start = 0;
-	}
-	return start;
-}
-
-unsigned long vm_end_gap(const struct vm_area_struct *vma)
-{
-	return vma->vm_end;	/* no VM_GROWSUP on x86 */
-}
-
-struct vm_area_struct *vma_first(struct mm_struct *mm)
-{
-	if (list_empty(&mm->mmap_list))
-		return NULL;
-	return list_first_entry(&mm->mmap_list, struct vm_area_struct, vm_list);
-}
-
-struct vm_area_struct *vma_last(struct mm_struct *mm)
-{
-	if (list_empty(&mm->mmap_list))
-		return NULL;
-	return list_entry(mm->mmap_list.prev, struct vm_area_struct, vm_list);
-}
-
-struct vm_area_struct *vma_next(struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	if (vma->vm_list.next == &mm->mmap_list)
-		return NULL;
-	return list_entry(vma->vm_list.next, struct vm_area_struct, vm_list);
-}
-
-struct vm_area_struct *vma_prev(struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	if (vma->vm_list.prev == &mm->mmap_list)
-		return NULL;
-	return list_entry(vma->vm_list.prev, struct vm_area_struct, vm_list);
 }
 
 /*
@@ -119,21 +82,30 @@ struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
 	return vma;
 }
 
-struct vm_area_struct *find_vma_intersection(struct mm_struct *mm, unsigned long start,
-					     unsigned long end)
-{
-	struct vm_area_struct *vma = find_vma(mm, start);
-
-	if (vma && end <= vma->vm_start)
-		vma = NULL;
-	return vma;
-}
-
-static void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
+static inline __attribute__((always_inline)) void vm_stat_account(struct mm_struct *mm,
+							       unsigned long flags,
+							       long npages)
 {
 	mm->total_vm += npages;
-	if (flags & VM_GROWSDOWN)
-		mm->stack_vm += npages;
+	if (is_data_mapping(flags))
+		mm->data_vm += npages;
+	if (flags & VM_ACCOUNT)
+		vm_acct_memory(npages);
+	/* Stacks and locked areas are few: one test for both on the common path. */
+	if (unlikely(flags & (VM_GROWSDOWN | VM_LOCKED))) {
+		if (flags & VM_GROWSDOWN)
+			mm->stack_vm += npages;
+		if (flags & VM_LOCKED)
+			mm->locked_vm += npages;
+	}
+}
+
+void vma_set_flags(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long flags)
+{
+	vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
+	vma->vm_flags = flags;
+	vma->vm_page_prot = vm_get_page_prot(flags);
+	vm_stat_account(mm, flags, vma_pages(vma));
 }
 
 void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
@@ -184,10 +156,10 @@ void vma_set_range(struct mm_struct *mm, struct vm_area_struct *vma, unsigned lo
 	BUG_ON(start >= end);
 	BUG_ON(prev && start < prev->vm_end);
 	BUG_ON(next && end > next->vm_start);
-	vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
+	vm_stat_account(mm, vma->vm_flags,
+			(long)((end - start) >> PAGE_SHIFT) - (long)vma_pages(vma));
 	vma->vm_start = start;
 	vma->vm_end = end;
-	vm_stat_account(mm, vma->vm_flags, vma_pages(vma));
 }
 
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
@@ -217,15 +189,23 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
 }
 
 /*
- * Anonymous areas have no offset to keep continuous; areas of a program image (named
- * after it) merge only where the file offsets follow on, as Linux requires.
+ * Can a (directly below) and b be one area? Anonymous areas have no offset to keep continuous;
+ * file-backed ones (a program image) merge only with the same backing and where the
+ * file offsets follow on, as Linux requires. The name is compared too, as Linux
+ * compares anon_vma_name. Inline: every mmap, brk and munmap asks it.
  */
-bool vma_mergeable(const struct vm_area_struct *a, const struct vm_area_struct *b)
+static inline bool can_merge(const struct vm_area_struct *a, const struct vm_area_struct *b)
 {
 	if (a->vm_end != b->vm_start || a->vm_flags != b->vm_flags ||
-	    a->vm_page_prot != b->vm_page_prot || a->vm_name != b->vm_name)
+	    a->vm_page_prot != b->vm_page_prot || a->vm_name != b->vm_name ||
+	    a->vm_ops != b->vm_ops || a->vm_file != b->vm_file)
 		return false;
-	return vma_is_anonymous(a) || b->vm_pgoff == a->vm_pgoff + vma_pages(a);
+	return !a->vm_ops || b->vm_pgoff == a->vm_pgoff + vma_pages(a);
+}
+
+bool vma_mergeable(const struct vm_area_struct *a, const struct vm_area_struct *b)
+{
+	return can_merge(a, b);
 }
 
 struct vm_area_struct *vma_merge_neighbours(struct mm_struct *mm, struct vm_area_struct *vma)
@@ -233,13 +213,13 @@ struct vm_area_struct *vma_merge_neighbours(struct mm_struct *mm, struct vm_area
 	struct vm_area_struct *prev = vma_prev(mm, vma), *next = vma_next(mm, vma);
 	unsigned long end;
 
-	if (next && vma_mergeable(vma, next)) {
+	if (next && can_merge(vma, next)) {
 		end = next->vm_end;
 		vma_unlink(mm, next);
 		vm_area_free(next);
 		vma_set_range(mm, vma, vma->vm_start, end);
 	}
-	if (prev && vma_mergeable(prev, vma)) {
+	if (prev && can_merge(prev, vma)) {
 		end = vma->vm_end;
 		vma_unlink(mm, vma);
 		vm_area_free(vma);
@@ -251,26 +231,33 @@ struct vm_area_struct *vma_merge_neighbours(struct mm_struct *mm, struct vm_area
 
 /*
  * Extending a neighbour needs no allocation, so it is tried first: a program that
- * grows its heap page by page never allocates an area after the first.
+ * grows its heap page by page never allocates an area after the first. The new range
+ * is compared field by field rather than through a template area, which would have to
+ * be built in full on every brk.
  */
-struct vm_area_struct *vma_merge_new(struct mm_struct *mm, unsigned long start,
-				     unsigned long end, unsigned long vm_flags,
-				     const char *name)
+struct vm_area_struct *__vma_merge_new(struct mm_struct *mm, unsigned long start,
+				       unsigned long end, unsigned long vm_flags,
+				       const struct vm_operations_struct *ops,
+				       unsigned long pgoff, const char *name)
 {
-	struct vm_area_struct tmpl = {
-		.vm_start = start, .vm_end = end, .vm_flags = vm_flags,
-		.vm_page_prot = vm_get_page_prot(vm_flags), .vm_name = name,
-	};
+	u32 prot = vm_get_page_prot(vm_flags);
 	struct vm_area_struct *prev, *next, *vma;
 
+	if (!ops)
+		pgoff = 0;
 	next = find_vma_prev(mm, start, &prev);
 	BUG_ON(next && next->vm_start < end);
-	if (prev && vma_mergeable(prev, &tmpl)) {
+	if (prev && prev->vm_end == start && prev->vm_flags == vm_flags &&
+	    prev->vm_page_prot == prot && prev->vm_name == name && prev->vm_ops == ops &&
+	    !prev->vm_file && (!ops || pgoff == prev->vm_pgoff + vma_pages(prev))) {
 		vma_set_range(mm, prev, prev->vm_start, end);
 		return vma_merge_neighbours(mm, prev);
 	}
-	if (next && vma_is_anonymous(next) && vma_mergeable(&tmpl, next)) {
+	if (next && next->vm_start == end && next->vm_flags == vm_flags &&
+	    next->vm_page_prot == prot && next->vm_name == name && next->vm_ops == ops &&
+	    !next->vm_file && (!ops || next->vm_pgoff == pgoff + ((end - start) >> PAGE_SHIFT))) {
 		vma_set_range(mm, next, start, next->vm_end);
+		next->vm_pgoff = pgoff;
 		return next;
 	}
 	vma = vm_area_alloc(mm);
@@ -279,8 +266,10 @@ struct vm_area_struct *vma_merge_new(struct mm_struct *mm, unsigned long start,
 	vma->vm_start = start;
 	vma->vm_end = end;
 	vma->vm_flags = vm_flags;
-	vma->vm_page_prot = tmpl.vm_page_prot;
+	vma->vm_page_prot = prot;
 	vma->vm_name = name;
+	vma->vm_ops = ops;
+	vma->vm_pgoff = pgoff;
 	vma_link(mm, vma);
 	return vma;
 }
@@ -294,7 +283,8 @@ unsigned long calc_vm_prot_bits(unsigned long prot)
 
 unsigned long calc_vm_flag_bits(unsigned long flags)
 {
-	return flags & MAP_GROWSDOWN ? VM_GROWSDOWN : 0;
+	return (flags & MAP_GROWSDOWN ? VM_GROWSDOWN : 0) |
+	       (flags & MAP_LOCKED ? VM_LOCKED : 0);
 }
 
 /*
@@ -414,7 +404,7 @@ int validate_mm(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma, *prev = NULL;
 	struct rb_node *n;
-	unsigned long total = 0, stack = 0;
+	unsigned long total = 0, stack = 0, data = 0, locked = 0;
 	int errors = 0, count = 0, tree_count = 0;
 	bool cache_found = !mm->mmap_cache;
 
@@ -440,6 +430,13 @@ int validate_mm(struct mm_struct *mm)
 		total += vma_pages(vma);
 		if (vma->vm_flags & VM_GROWSDOWN)
 			stack += vma_pages(vma);
+		if (is_data_mapping(vma->vm_flags))
+			data += vma_pages(vma);
+		if (vma->vm_flags & VM_LOCKED)
+			locked += vma_pages(vma);
+		if (vma_is_anonymous(vma) && vma->vm_pgoff)
+			VM_BAD("%08lx-%08lx: anonymous with offset %lx\n", vma->vm_start,
+			       vma->vm_end, vma->vm_pgoff);
 		prev = vma;
 	}
 	if (count != mm->map_count)
@@ -448,6 +445,10 @@ int validate_mm(struct mm_struct *mm)
 		VM_BAD("total_vm %lu but areas cover %lu pages\n", mm->total_vm, total);
 	if (stack != mm->stack_vm)
 		VM_BAD("stack_vm %lu but stack areas cover %lu pages\n", mm->stack_vm, stack);
+	if (data != mm->data_vm)
+		VM_BAD("data_vm %lu but data areas cover %lu pages\n", mm->data_vm, data);
+	if (locked != mm->locked_vm)
+		VM_BAD("locked_vm %lu but locked areas cover %lu pages\n", mm->locked_vm, locked);
 	if (!cache_found)
 		VM_BAD("mmap_cache points at an area not in this mm\n");
 	if (mm->mm_rb.rb_node && rb_color(mm->mm_rb.rb_node) != RB_BLACK)

@@ -1,4 +1,4 @@
-/* Linux's i386 constants for mmap, mprotect, mremap and madvise (user ABI). */
+/* Linux's i386 constants for mmap, mprotect, mremap, madvise and msync (user ABI). */
 #ifndef _MMAN_H
 #define _MMAN_H
 
@@ -32,5 +32,16 @@
 #define MADV_SEQUENTIAL		2
 #define MADV_WILLNEED		3
 #define MADV_DONTNEED		4
+#define MADV_POPULATE_READ	22
+#define MADV_POPULATE_WRITE	23
+
+#define MCL_CURRENT		1
+#define MCL_FUTURE		2
+#define MCL_ONFAULT		4
+#define MLOCK_ONFAULT		0x01
+
+#define MS_ASYNC		1
+#define MS_INVALIDATE		2
+#define MS_SYNC			4
 
 #endif /* _MMAN_H */

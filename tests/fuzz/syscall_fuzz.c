@@ -26,7 +26,9 @@
  * and stack, which it needs to go on: munmap, mprotect, madvise, mremap and MAP_FIXED
  * mmaps. write and writev to fd 1 go to fd 2 with short lengths (fd 1 is the report);
  * getrandom and the populating madvise/mmap flags get lengths of at most 1 MiB (more
- * would fill memory on purpose and end in the OOM killer). When fork, pipes, files and
+ * would fill memory on purpose and end in the OOM killer). The id-changing calls keep
+ * root (ids 0 or -1), limits lowered by setrlimit/prlimit64 are put back after the call,
+ * and mlockall is followed by munlockall, so that the fuzzer's own mappings keep working. When fork, pipes, files and
  * signals land, they join the table with generators of their own (a child it can lose).
  *
  * Arguments the kernel reads from memory (iovecs, old mmap's block, a user_desc) are built
@@ -401,6 +403,46 @@ static void fix_mremap(unsigned long *a)
 		a[3] &= MREMAP_MAYMOVE | MREMAP_FIXED;
 }
 
+/*
+ * The id-changing calls keep root: every id argument is 0 or -1 ("unchanged"). A
+ * fuzzer that gave its root away could no longer restore the limits it lowered
+ * (restore_limits()); dropping root is the identity differential case's job.
+ */
+static void fix_ids(unsigned long *a)
+{
+	unsigned int i;
+
+	for (i = 0; i < 3; i++)
+		a[i] = below(2) ? 0 : -1UL;
+}
+
+/* setgroups: a short list of small gids in argbuf, or a pointer it must refuse. */
+static void fix_setgroups(unsigned long *a)
+{
+	unsigned int i;
+
+	a[0] = below(8) ? below(5) : a[0];
+	a[1] = below(5) ? (unsigned long)argbuf : bad_ptr();
+	for (i = 0; i < 8; i++)
+		argbuf[i] = below(3);
+}
+
+/* mlockall: never MCL_FUTURE without MCL_ONFAULT, or every later big mmap would be filled. */
+static void fix_mlockall(unsigned long *a)
+{
+	if ((a[0] & 2) && !(a[0] & 4) && below(8))
+		a[0] &= ~2UL;
+}
+
+/* mincore: a range in the window (or anywhere), its vector in argbuf or a bad pointer. */
+static void fix_mincore(unsigned long *a)
+{
+	fix_range(a);
+	if (a[1] > sizeof(argbuf) * PAGE_SIZE)
+		a[1] = below(sizeof(argbuf) * PAGE_SIZE);
+	a[2] = below(4) ? (unsigned long)argbuf : bad_ptr();
+}
+
 static void fix_getrandom(unsigned long *a)
 {
 	if (a[1] > FILL_CAP)
@@ -436,6 +478,50 @@ static struct call calls[] = {
 	{ 383, "statx", { FD, PTR, INT, INT, PTR }, NULL, 0, 0 },
 	{ 386, "rseq", { PTR, LEN, INT, INT }, NULL, 0, 0 },
 	{ 403, "clock_gettime64", { INT, PTR }, NULL, 0, 0 },
+	{ 23, "setuid", { INT }, fix_ids, 0, 0 },
+	{ 24, "getuid", { NONE }, NULL, 0, 0 },
+	{ 46, "setgid", { INT }, fix_ids, 0, 0 },
+	{ 47, "getgid", { NONE }, NULL, 0, 0 },
+	{ 49, "geteuid", { NONE }, NULL, 0, 0 },
+	{ 50, "getegid", { NONE }, NULL, 0, 0 },
+	{ 70, "setreuid", { INT, INT }, fix_ids, 0, 0 },
+	{ 71, "setregid", { INT, INT }, fix_ids, 0, 0 },
+	{ 74, "sethostname", { PTR, LEN }, NULL, 0, 0 },
+	{ 75, "setrlimit", { INT, PTR }, NULL, 0, 0 },
+	{ 76, "getrlimit", { INT, PTR }, NULL, 0, 0 },
+	{ 80, "getgroups", { INT, PTR }, NULL, 0, 0 },
+	{ 81, "setgroups", { INT, PTR }, fix_setgroups, 0, 0 },
+	{ 116, "sysinfo", { PTR }, NULL, 0, 0 },
+	{ 121, "setdomainname", { PTR, LEN }, NULL, 0, 0 },
+	{ 138, "setfsuid", { INT }, fix_ids, 0, 0 },
+	{ 139, "setfsgid", { INT }, fix_ids, 0, 0 },
+	{ 144, "msync", { ADDR, LEN, INT }, fix_range, 0, 0 },
+	{ 150, "mlock", { ADDR, LEN }, fix_range, 0, 0 },
+	{ 151, "munlock", { ADDR, LEN }, fix_range, 0, 0 },
+	{ 152, "mlockall", { INT }, fix_mlockall, 0, 0 },
+	{ 153, "munlockall", { NONE }, NULL, 0, 0 },
+	{ 164, "setresuid", { INT, INT, INT }, fix_ids, 0, 0 },
+	{ 165, "getresuid", { PTR, PTR, PTR }, NULL, 0, 0 },
+	{ 170, "setresgid", { INT, INT, INT }, fix_ids, 0, 0 },
+	{ 171, "getresgid", { PTR, PTR, PTR }, NULL, 0, 0 },
+	{ 199, "getuid32", { NONE }, NULL, 0, 0 },
+	{ 200, "getgid32", { NONE }, NULL, 0, 0 },
+	{ 201, "geteuid32", { NONE }, NULL, 0, 0 },
+	{ 202, "getegid32", { NONE }, NULL, 0, 0 },
+	{ 203, "setreuid32", { INT, INT }, fix_ids, 0, 0 },
+	{ 204, "setregid32", { INT, INT }, fix_ids, 0, 0 },
+	{ 205, "getgroups32", { INT, PTR }, NULL, 0, 0 },
+	{ 206, "setgroups32", { INT, PTR }, fix_setgroups, 0, 0 },
+	{ 208, "setresuid32", { INT, INT, INT }, fix_ids, 0, 0 },
+	{ 209, "getresuid32", { PTR, PTR, PTR }, NULL, 0, 0 },
+	{ 210, "setresgid32", { INT, INT, INT }, fix_ids, 0, 0 },
+	{ 211, "getresgid32", { PTR, PTR, PTR }, NULL, 0, 0 },
+	{ 213, "setuid32", { INT }, fix_ids, 0, 0 },
+	{ 214, "setgid32", { INT }, fix_ids, 0, 0 },
+	{ 215, "setfsuid32", { INT }, fix_ids, 0, 0 },
+	{ 216, "setfsgid32", { INT }, fix_ids, 0, 0 },
+	{ 218, "mincore", { ADDR, LEN, PTR }, fix_mincore, 0, 0 },
+	{ 376, "mlock2", { ADDR, LEN, INT }, fix_range, 0, 0 },
 };
 
 /* Linux i386 numbers never made with random arguments, and why. */
@@ -586,6 +672,39 @@ static void __attribute__((noinline)) touch_stack(void)
 		buf[i] = 0;
 }
 
+/*
+ * Limits the fuzzer lowered (setrlimit, prlimit64) would make its own mappings fail
+ * later: they are put back after each such call, which root may always do. mlockall's
+ * MCL_FUTURE is undone the same way, so later huge mappings are not filled.
+ */
+static unsigned long saved_limits[16][4];	/* struct rlimit64: cur, max (u64 each) */
+
+static void save_limits(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < 16; i++)
+		__syscall6(340, 0, i, 0, (long)saved_limits[i], 0, 0);
+}
+
+static void restore_limits(void)
+{
+	unsigned long z[6] = { 0 };
+	unsigned int i;
+
+	for (i = 0; i < 16; i++)
+		if (__syscall6(340, 0, i, (long)saved_limits[i], 0, 0, 0))
+			fail("restoring a resource limit", z, 340, i);
+}
+
+static void after_call(unsigned long nr)
+{
+	if (nr == 75 || nr == 340)
+		restore_limits();
+	else if (nr == 152)
+		__syscall6(153, 0, 0, 0, 0, 0, 0);	/* munlockall */
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long seed, n, i, unknown = 0, unknown_answered = 0, a[6];
@@ -606,6 +725,7 @@ int main(int argc, char **argv)
 	text_hi = (unsigned long)etext;
 	stack_lo = (((unsigned long)&seed) & ~(PAGE_SIZE - 1)) - STACK_KEEP;
 	touch_stack();
+	save_limits();
 	cleanup();
 
 	for (i = 0; i < n; i++) {
@@ -624,6 +744,7 @@ int main(int argc, char **argv)
 			if (cl->fix)
 				cl->fix(a);
 			r = fuzz_one(cl->nr, a);
+			after_call(cl->nr);
 			cl->count++;
 			cl->ok += !IS_ERR_VALUE(r);
 			if ((cl->nr == 192 || cl->nr == 90) && !IS_ERR_VALUE(r))

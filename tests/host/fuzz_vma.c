@@ -171,13 +171,21 @@ static void check_own_page(unsigned long addr, pte_t *pte, u8 st)
 		fail("a page never written (nor read shared) has a page of its own", addr, st);
 }
 
+static unsigned long committed_start;
+
 static void full_check(void)
 {
 	struct vm_area_struct *vma;
-	unsigned long covered = 0, own = 0, a;
+	unsigned long covered = 0, own = 0, a, charged = 0;
 
 	if (host_check_mm(mm))
 		fail("host_check_mm found problems", 0, 0);
+	for_each_vma(mm, vma)
+		if (vma->vm_flags & VM_ACCOUNT)
+			charged += vma_pages(vma);
+	if (vm_memory_committed() - committed_start != charged)
+		fail("overcommit charge differs from the charged areas",
+		     vm_memory_committed() - committed_start, charged);
 	for_each_vma(mm, vma) {
 		for (a = vma->vm_start; a < vma->vm_end; a += P) {
 			long i = idx(a);
@@ -216,6 +224,11 @@ static void op_mmap(void)
 
 	if (model_pages > MAX_MODEL)
 		return;
+	/* Populated and locked mappings read the same as lazy ones: zeros. */
+	if (how & 16)
+		flags |= MAP_POPULATE;
+	if (how & 32)
+		flags |= MAP_LOCKED;
 	switch (how & 3) {
 	case 0:
 		addr = 0;
@@ -251,6 +264,19 @@ static void op_mmap(void)
 	if ((how & 3) == 1 && addr && range_free(addr, plen) && r != addr)
 		fail("free hint not honoured", addr, r);
 	model_map(r, plen, prot | ((flags & MAP_SHARED) ? M_SHARED : 0));
+	/*
+	 * Populating faults each page in as Linux's populate_vma_page_range(): a write fault
+	 * where the area is private and writable (a page of its own), a read fault
+	 * otherwise (the zero page for a private area, a page of its own for a shared one);
+	 * an area with no access at all is left alone.
+	 */
+	if ((flags & (MAP_POPULATE | MAP_LOCKED)) && (prot & (PROT_READ | PROT_WRITE | PROT_EXEC))) {
+		unsigned long a;
+
+		for (a = r; a < r + plen; a += P)
+			if ((flags & MAP_SHARED) || (prot & PROT_WRITE))
+				mst[must_idx(a)] |= M_OWN;
+	}
 }
 
 static void op_munmap(void)
@@ -448,6 +474,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	memset(mst, 0, sizeof(mst));
 	memset(mval, 0, sizeof(mval));
 	model_pages = 0;
+	committed_start = vm_memory_committed();
 	mm = mm_alloc();
 	if (!mm)
 		fail("mm_alloc", 0, 0);
@@ -474,5 +501,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		fail("mmput did not give every page back", host_free_pages(), free_start);
 	if (host_vma_count || host_mm_count)
 		fail("areas or mm_structs leaked", host_vma_count, host_mm_count);
+	if (vm_memory_committed() != committed_start)
+		fail("mmput left overcommit charged", vm_memory_committed(), committed_start);
 	return 0;
 }

@@ -24,7 +24,7 @@
 #define BASE	0xB8000000UL	/* mmap_base for a 3 GiB user space, 8 MiB stack limit */
 #define ENOMEM_ ((unsigned long)-ENOMEM)
 
-static unsigned long free_at_start;
+static unsigned long free_at_start, committed_at_start;
 static struct mm_struct *mm;
 
 static void begin(void)
@@ -32,6 +32,7 @@ static void begin(void)
 	tap_begin();
 	host_env_init();
 	free_at_start = host_free_pages();
+	committed_at_start = vm_memory_committed();
 	mm = mm_alloc();
 	if (!mm) {
 		printf("# mm_alloc failed\n");
@@ -45,6 +46,7 @@ static void end(const char *name)
 	mmput(mm);
 	mm = NULL;
 	CHECK_EQ(host_free_pages(), free_at_start);
+	CHECK_EQ(vm_memory_committed(), committed_at_start);	/* every charge undone */
 	CHECK_EQ(host_vma_count, 0);
 	CHECK_EQ(host_mm_count, 0);
 	CHECK_EQ(host_warnings, 0);
@@ -942,6 +944,337 @@ static void mapping_more_than_ram_is_refused_unless_not_writable(void)
 	end(__func__);
 }
 
+/* ---- file offsets, anonymity, overcommit, limits, populate, mlock (issue 10) ---- */
+
+static struct vm_area_struct *area_at(unsigned long addr)
+{
+	struct vm_area_struct *v = find_vma(mm, addr);
+
+	return v && v->vm_start <= addr ? v : NULL;
+}
+
+static void image_offsets_follow_splits_and_merges(void)
+{
+	struct vm_area_struct *v;
+
+	begin();
+	CHECK_EQ(vm_map_pgoff(mm, 0x08048000, 4 * P, VM_READ | VM_EXEC, 3, "prog"), 0);
+	v = area_at(0x08048000);
+	CHECK(v && !vma_is_anonymous(v) && v->vm_pgoff == 3);
+	/* mprotect of page 1 cuts the area in three: offsets 3, 4, 5. */
+	CHECK_EQ(do_mprotect(mm, 0x08049000, P, PROT_READ), 0);
+	CHECK_EQ(mm->map_count, 3);
+	CHECK_EQ(area_at(0x08049000)->vm_pgoff, 4);
+	CHECK_EQ(area_at(0x0804a000)->vm_pgoff, 5);
+	CHECK_EQ(do_mprotect(mm, 0x08049000, P, PROT_READ | PROT_EXEC), 0);
+	CHECK_EQ(mm->map_count, 1);		/* the offsets follow on: one area again */
+	CHECK_EQ(area_at(0x08048000)->vm_pgoff, 3);
+	/* Unmapping the head moves the start and the offset with it. */
+	CHECK_EQ(do_munmap(mm, 0x08048000, P), 0);
+	CHECK_EQ(area_at(0x08049000)->vm_pgoff, 4);
+	/* A neighbour whose offset does not follow stays apart; one that does merges. */
+	CHECK_EQ(vm_map_pgoff(mm, 0x0804c000, P, VM_READ | VM_EXEC, 9, "prog"), 0);
+	CHECK_EQ(mm->map_count, 2);
+	CHECK_EQ(do_munmap(mm, 0x0804c000, P), 0);
+	CHECK_EQ(vm_map_pgoff(mm, 0x0804c000, P, VM_READ | VM_EXEC, 7, "prog"), 0);
+	CHECK_EQ(mm->map_count, 1);
+	/* ... also from below: the merged area takes the lower offset. */
+	CHECK_EQ(vm_map_pgoff(mm, 0x08048000, P, VM_READ | VM_EXEC, 3, "prog"), 0);
+	CHECK_EQ(mm->map_count, 1);
+	CHECK_EQ(area_at(0x0804c000)->vm_pgoff, 3);
+	CHECK_EQ(area_at(0x0804c000)->vm_start, 0x08048000);
+	/* mremap moves a piece with its offset. */
+	CHECK_EQ(do_mremap(mm, 0x0804a000, P, P, MREMAP_MAYMOVE | MREMAP_FIXED, 0x40000000),
+		 0x40000000);
+	v = area_at(0x40000000);
+	CHECK(v && !vma_is_anonymous(v) && v->vm_pgoff == 5);
+	end(__func__);
+}
+
+static void anonymity_does_not_depend_on_the_name(void)
+{
+	struct vm_area_struct *v;
+
+	begin();
+	CHECK_EQ(vm_map_fixed(mm, 0x10000000, P, VM_READ, "[looks-special]"), 0);
+	CHECK(!vma_is_anonymous(area_at(0x10000000)));
+	CHECK(vma_merge_new(mm, 0x20000000, 0x20001000, VM_READ, "prog") != NULL);
+	v = area_at(0x20000000);
+	CHECK(v && vma_is_anonymous(v) && v->vm_pgoff == 0);
+	/* An anonymous area and an image area side by side never merge. */
+	CHECK(vma_merge_new(mm, 0x10001000, 0x10002000, VM_READ | VM_MAYREAD | VM_MAYWRITE |
+			    VM_MAYEXEC, "[looks-special]") != NULL);
+	CHECK_EQ(mm->map_count, 3);
+	end(__func__);
+}
+
+/* The pages of the areas carrying VM_ACCOUNT: what vm_committed_as must have gained. */
+static unsigned long account_pages(void)
+{
+	struct vm_area_struct *v;
+	unsigned long n = 0;
+
+	for_each_vma(mm, v)
+		if (v->vm_flags & VM_ACCOUNT)
+			n += vma_pages(v);
+	return n;
+}
+
+#define CHARGED() (vm_memory_committed() - committed_at_start)
+
+static void commit_is_charged_where_linux_charges(void)
+{
+	unsigned long a, b, c, d, brk0;
+
+	begin();
+	a = anon(0, 10 * P, RW, 0);
+	CHECK_EQ(CHARGED(), 10);
+	b = anon(0, 10 * P, PROT_READ, 0);
+	CHECK_EQ(CHARGED(), 10);			/* read-only: nothing to promise */
+	CHECK_EQ(do_mprotect(mm, b, 4 * P, RW), 0);	/* made writable: charged */
+	CHECK_EQ(CHARGED(), 14);
+	CHECK_EQ(do_mprotect(mm, b, 4 * P, PROT_READ), 0);
+	CHECK_EQ(CHARGED(), 14);			/* Linux keeps it: no finer account */
+	CHECK_EQ(do_mprotect(mm, b, 4 * P, RW), 0);
+	CHECK_EQ(CHARGED(), 14);			/* and does not charge it twice */
+	c = anon(0, 5 * P, RW, MAP_NORESERVE);
+	CHECK_EQ(CHARGED(), 14);
+	d = do_mmap(mm, 0, 3 * P, PROT_READ, MAP_SHARED | MAP_ANONYMOUS, -1UL, 0);
+	CHECK_EQ(CHARGED(), 17);			/* shared anonymous: charged (shmem) */
+	CHECK_EQ(do_mprotect(mm, c, 5 * P, PROT_READ), 0);
+	CHECK_EQ(do_mprotect(mm, c, 5 * P, RW), 0);
+	CHECK_EQ(CHARGED(), 17);			/* MAP_NORESERVE stays uncharged */
+	CHECK_EQ(do_munmap(mm, a + 5 * P, 5 * P), 0);
+	CHECK_EQ(CHARGED(), 12);
+	CHECK_EQ(do_mremap(mm, a, 5 * P, 6 * P, MREMAP_MAYMOVE, 0), a);	/* grows in place */
+	CHECK_EQ(CHARGED(), 13);
+	CHECK_EQ(do_mremap(mm, a, 3 * P, 3 * P, MREMAP_MAYMOVE | MREMAP_FIXED, 0x40000000),
+		 0x40000000);				/* moved: charged once */
+	CHECK_EQ(CHARGED(), 13);
+	CHECK_EQ(do_mremap(mm, 0x40000000, 3 * P, 3 * P, MREMAP_MAYMOVE | MREMAP_FIXED |
+			   MREMAP_DONTUNMAP, 0x50000000), 0x50000000);
+	CHECK_EQ(CHARGED(), 16);			/* DONTUNMAP: both ranges stay mapped */
+	CHECK_EQ(account_pages(), CHARGED());
+	mm_set_brk(mm, 0x0804c000);
+	brk0 = do_brk(mm, 0);
+	CHECK_EQ(do_brk(mm, brk0 + 3 * P), brk0 + 3 * P);
+	CHECK_EQ(CHARGED(), 19);
+	CHECK_EQ(setup_stack_vma(mm, TASK_SIZE, 32 * P), 0);
+	CHECK_EQ(CHARGED(), 51);
+	CHECK(!segv(TASK_SIZE - 40 * P, true));	/* the stack grows: charged too */
+	CHECK_EQ(CHARGED(), 59);
+	CHECK_EQ(account_pages(), CHARGED());
+	(void)d;
+	end(__func__);				/* mmput gives every charge back */
+}
+
+static void overcommit_refuses_mprotect_mremap_and_brk(void)
+{
+	unsigned long big = (host_totalram + 1) * P, r, m, brk0;
+	struct vm_area_struct *v;
+
+	begin();
+	r = anon(0, big, PROT_READ, 0);		/* read-only: not charged, granted */
+	CHECK(!IS_ERR_VALUE(r));
+	CHECK_EQ(do_mprotect(mm, r, big, RW), -ENOMEM);
+	v = area_at(r);
+	CHECK(v && v->vm_end - v->vm_start == big && !(v->vm_flags & (VM_WRITE | VM_ACCOUNT)));
+	CHECK_EQ(CHARGED(), 0);
+	CHECK_EQ(do_munmap(mm, r, big), 0);
+	m = anon(0, P, RW, 0);
+	CHECK_EQ(do_mremap(mm, m, P, big + P, MREMAP_MAYMOVE, 0), -ENOMEM);
+	CHECK_EQ(CHARGED(), 1);
+	mm_set_brk(mm, 0x0804c000);
+	brk0 = do_brk(mm, 0);
+	CHECK_EQ(do_brk(mm, brk0 + big), brk0);
+	/* OVERCOMMIT_NEVER: the sum is capped at CommitLimit (half of RAM, no swap). */
+	sysctl_overcommit_memory = OVERCOMMIT_NEVER;
+	CHECK_EQ(vm_commit_limit(), host_totalram / 2);
+	CHECK(!IS_ERR_VALUE(anon(0, (vm_commit_limit() - 100) * P, RW, 0)));
+	CHECK_EQ(anon(0, 200 * P, RW, 0), -ENOMEM);
+	CHECK_EQ(anon(0, 200 * P, RW, MAP_NORESERVE), -ENOMEM);	/* not honoured here */
+	CHECK(!IS_ERR_VALUE(anon(0, 200 * P, PROT_READ, 0)));
+	sysctl_overcommit_memory = OVERCOMMIT_ALWAYS;
+	CHECK(!IS_ERR_VALUE(anon(0, big, RW, 0)));
+	sysctl_overcommit_memory = OVERCOMMIT_GUESS;
+	end(__func__);
+}
+
+static void address_space_and_data_limits_are_enforced(void)
+{
+	unsigned long m, brk0, first;
+
+	begin();
+	m = anon(0, 10 * P, PROT_READ, 0);
+	first = m;
+	host_rlim[RLIMIT_AS].rlim_cur = (mm->total_vm + 5) * P;
+	CHECK_EQ(anon(0, 6 * P, PROT_NONE, 0), -ENOMEM);
+	CHECK(!IS_ERR_VALUE(anon(0, 5 * P, PROT_NONE, 0)));
+	/* MAP_FIXED over existing pages needs only the difference. */
+	CHECK_EQ(anon(m, 10 * P, RW, MAP_FIXED), m);
+	CHECK_EQ(anon(m, 11 * P, RW, MAP_FIXED), -ENOMEM);
+	CHECK_EQ(do_mremap(mm, m, 10 * P, 11 * P, MREMAP_MAYMOVE, 0), -ENOMEM);
+	mm_set_brk(mm, 0x0804c000);
+	brk0 = do_brk(mm, 0);
+	CHECK_EQ(do_brk(mm, brk0 + P), brk0);
+	host_rlim[RLIMIT_AS].rlim_cur = RLIM_INFINITY;
+
+	/* Data: private writable only; the heap also against brk - start_brk. */
+	host_rlim[RLIMIT_DATA].rlim_cur = (mm->data_vm + 4) * P;
+	CHECK_EQ(anon(0, 5 * P, RW, 0), -ENOMEM);
+	CHECK(!IS_ERR_VALUE(anon(0, 5 * P, PROT_READ, 0)));
+	CHECK(!IS_ERR_VALUE(do_mmap(mm, 0, 5 * P, RW, MAP_SHARED | MAP_ANONYMOUS, -1UL, 0)));
+	m = anon(0, 5 * P, PROT_READ, 0);
+	CHECK_EQ(do_mprotect(mm, m, 5 * P, RW), -ENOMEM);
+	CHECK_EQ(do_mprotect(mm, m, 4 * P, RW), 0);
+	CHECK_EQ(do_brk(mm, brk0 + P), brk0);	/* data_vm is at the limit now */
+	do_munmap(mm, m, 5 * P);
+	do_munmap(mm, first, 10 * P);
+	CHECK_EQ(mm->data_vm, 0);
+	host_rlim[RLIMIT_DATA].rlim_cur = 2 * P;
+	CHECK_EQ(do_brk(mm, brk0 + 2 * P), brk0 + 2 * P);
+	CHECK_EQ(do_brk(mm, brk0 + 2 * P + 1), brk0 + 2 * P);	/* refused: bytes count */
+	end(__func__);
+}
+
+static void stack_limit_is_read_at_fault_time(void)
+{
+	struct vm_area_struct *v;
+	unsigned long top = TASK_SIZE;
+
+	begin();
+	CHECK_EQ(setup_stack_vma(mm, top, 16 * P), 0);
+	host_rlim[RLIMIT_STACK].rlim_cur = 64 * P;
+	CHECK_EQ(fault_decide(mm, top - 64 * P, X86_PF_USER | X86_PF_WRITE, &v),
+		 FAULT_EXPAND_STACK);
+	CHECK_EQ(fault_decide(mm, top - 64 * P - 1, X86_PF_USER | X86_PF_WRITE, &v),
+		 FAULT_BAD_AREA);
+	CHECK(segv(top - 65 * P, true));
+	CHECK(!segv(top - 64 * P, true));
+	/* RLIMIT_AS stops it as well, inside the stack limit. */
+	host_rlim[RLIMIT_STACK].rlim_cur = 8UL << 20;
+	host_rlim[RLIMIT_AS].rlim_cur = mm->total_vm * P;
+	CHECK(segv(top - 65 * P, true));
+	host_rlim[RLIMIT_AS].rlim_cur = RLIM_INFINITY;
+	CHECK(!segv(top - 65 * P, true));
+	CHECK_EQ(setup_stack_vma(mm, top - (1UL << 30), 9UL << 20), -EINVAL);	/* > limit */
+	end(__func__);
+}
+
+static void populate_faults_in_and_reports_failures(void)
+{
+	unsigned long m;
+
+	begin();
+	m = anon(0, 8 * P, RW, MAP_POPULATE);
+	CHECK_EQ(mm->rss, 8);
+	CHECK(host_all(mm, m, 8 * P, 0));
+	CHECK(host_fill(mm, m, P, 0x77));
+	CHECK_EQ(do_madvise(mm, m, 8 * P, MADV_POPULATE_WRITE), 0);
+	CHECK(host_all(mm, m, P, 0x77));	/* populating keeps what is there */
+	m = anon(0, 4 * P, RW, 0);
+	/* Populating for reading maps the zero page: nothing is allocated, rss stays. */
+	CHECK_EQ(do_madvise(mm, m, 4 * P, MADV_POPULATE_READ), 0);
+	CHECK(is_zero_mapped(m) && is_zero_mapped(m + 3 * P));
+	CHECK_EQ(mm->rss, 8);
+	CHECK_EQ(do_madvise(mm, m, 4 * P, MADV_DONTNEED), 0);
+	fail_page_alloc_set(1);
+	CHECK_EQ(do_madvise(mm, m, 4 * P, MADV_POPULATE_WRITE), -ENOMEM);
+	CHECK_EQ(mm->rss, 8);
+	host_fail_page_alloc_nth(3);		/* the third page fails: two are kept */
+	CHECK_EQ(do_mlock(mm, m, 4 * P, VM_LOCKED), -EAGAIN);
+	CHECK_EQ(mm->rss, 10);
+	CHECK_EQ(mm->locked_vm, 4);		/* the area is locked even so, as Linux */
+	fail_page_alloc_set(1);
+	CHECK(!IS_ERR_VALUE(anon(0, 2 * P, RW, MAP_POPULATE)));	/* errors ignored */
+	CHECK_EQ(mm->rss, 10);
+	/* Kinds of area that cannot be populated. */
+	m = anon(0, 2 * P, RW, 0);
+	area_at(m)->vm_flags |= VM_IO;
+	CHECK_EQ(do_madvise(mm, m, 2 * P, MADV_POPULATE_WRITE), -EINVAL);
+	CHECK_EQ(__mm_populate(mm, m, 2 * P, 0), 0);	/* skipped */
+	area_at(m)->vm_flags &= ~VM_IO;
+	CHECK_EQ(mm->rss, 10);
+	end(__func__);
+}
+
+static void mlock_counts_locked_pages_and_honours_memlock(void)
+{
+	unsigned long m, n;
+
+	begin();
+	m = anon(0, 8 * P, RW, 0);
+	CHECK_EQ(do_mlock(mm, m + P, 3 * P, VM_LOCKED), 0);
+	CHECK_EQ(mm->locked_vm, 3);
+	CHECK_EQ(mm->rss, 3);
+	CHECK_EQ(mm->map_count, 3);
+	CHECK_EQ(do_munlock(mm, m, 8 * P), 0);
+	CHECK_EQ(mm->locked_vm, 0);
+	CHECK_EQ(mm->map_count, 1);		/* merged back */
+	CHECK_EQ(do_mlock(mm, m, 8 * P, VM_LOCKED), 0);
+	CHECK_EQ(do_munmap(mm, m + 6 * P, 2 * P), 0);
+	CHECK_EQ(mm->locked_vm, 6);		/* unmapping takes locked pages with it */
+	CHECK_EQ(do_mremap(mm, m, 6 * P, 7 * P, 0, 0), m);
+	CHECK_EQ(mm->locked_vm, 7);
+	CHECK_EQ(mm->rss, 7);			/* the new page of a locked area is populated */
+	CHECK_EQ(do_munlockall(mm), 0);
+	CHECK_EQ(mm->locked_vm, 0);
+
+	/* Without CAP_IPC_LOCK, RLIMIT_MEMLOCK counts. */
+	host_caps_dropped = 1U << CAP_IPC_LOCK;
+	host_rlim[RLIMIT_MEMLOCK].rlim_cur = 4 * P;
+	CHECK_EQ(do_mlock(mm, m, 5 * P, VM_LOCKED), -ENOMEM);
+	CHECK_EQ(mm->locked_vm, 0);
+	CHECK_EQ(do_mlock(mm, m, 4 * P, VM_LOCKED), 0);
+	CHECK_EQ(do_mlock(mm, m + P, 3 * P, VM_LOCKED), 0);	/* already locked: no more */
+	CHECK_EQ(anon(0, P, RW, MAP_LOCKED), -EAGAIN);
+	CHECK_EQ(do_mremap(mm, m, 4 * P, 5 * P, MREMAP_MAYMOVE, 0), -EAGAIN);
+	CHECK_EQ(do_mlockall(mm, MCL_CURRENT), -ENOMEM);	/* total_vm above the limit */
+	CHECK_EQ(do_mlockall(mm, MCL_FUTURE), 0);
+	n = anon(0, P, RW, 0);
+	CHECK_EQ(n, -EAGAIN);			/* MCL_FUTURE: every new mapping is locked */
+	CHECK_EQ(do_munlockall(mm), 0);
+	host_rlim[RLIMIT_MEMLOCK].rlim_cur = 0;
+	CHECK_EQ(do_mlock(mm, m, P, VM_LOCKED), -EPERM);
+	CHECK_EQ(anon(0, P, RW, MAP_LOCKED), -EPERM);
+	CHECK_EQ(do_mlockall(mm, MCL_CURRENT), -EPERM);
+	host_caps_dropped = 0;
+	CHECK_EQ(do_mlock(mm, m, 7 * P, VM_LOCKED), 0);	/* root: no limit */
+	CHECK_EQ(mm->locked_vm, 7);
+	end(__func__);
+}
+
+static void mincore_and_msync_answer_as_linux(void)
+{
+	unsigned char vec[8];
+	unsigned long m;
+
+	begin();
+	CHECK_EQ(vm_map_fixed(mm, 0x08048000, 2 * P, VM_READ | VM_EXEC, "prog"), 0);
+	CHECK_EQ(do_mincore(mm, 0x08048000, 8, vec), 2);	/* stops at the area's end */
+	CHECK(vec[0] == 1 && vec[1] == 1);	/* a program image is in memory */
+	m = anon(0, 4 * P, RW, 0);
+	CHECK(host_fill(mm, m + 2 * P, 1, 9));
+	CHECK_EQ(do_mincore(mm, m, 4, vec), 4);
+	CHECK(vec[0] == 0 && vec[1] == 0 && vec[2] == 1 && vec[3] == 0);
+	CHECK_EQ(do_mprotect(mm, m, 4 * P, PROT_NONE), 0);
+	CHECK_EQ(do_mincore(mm, m, 4, vec), 4);
+	CHECK_EQ(vec[2], 1);			/* hidden, still in memory */
+	CHECK_EQ(do_mincore(mm, m - P, 1, vec), -ENOMEM);
+	CHECK_EQ(do_msync(mm, m, 4 * P, MS_SYNC), 0);
+	CHECK_EQ(do_msync(mm, m, 4 * P, MS_SYNC | MS_ASYNC), -EINVAL);
+	CHECK_EQ(do_msync(mm, m + 1, P, MS_SYNC), -EINVAL);
+	CHECK_EQ(do_msync(mm, m, P, 8), -EINVAL);
+	CHECK_EQ(do_msync(mm, m - P, 2 * P, MS_SYNC), -ENOMEM);
+	CHECK_EQ(do_msync(mm, m - P, 2 * P, MS_ASYNC), -ENOMEM);
+	CHECK_EQ(do_mlock(mm, m, P, VM_LOCKED), -ENOMEM);	/* PROT_NONE: nothing to fault */
+	CHECK_EQ(do_mprotect(mm, m, 4 * P, RW), 0);
+	CHECK_EQ(do_mlock(mm, m, P, VM_LOCKED), 0);
+	CHECK_EQ(do_msync(mm, m, P, MS_INVALIDATE), -EBUSY);
+	CHECK_EQ(do_msync(mm, m + P, P, MS_INVALIDATE), 0);
+	end(__func__);
+}
+
 /* ---- the maps dump ---- */
 
 static char maps[4096];
@@ -1170,6 +1503,15 @@ int main(void)
 	touching_more_than_ram_ends_in_oom_and_mmput_frees_all();
 	failed_area_allocation_changes_nothing();
 	mapping_more_than_ram_is_refused_unless_not_writable();
+	image_offsets_follow_splits_and_merges();
+	anonymity_does_not_depend_on_the_name();
+	commit_is_charged_where_linux_charges();
+	overcommit_refuses_mprotect_mremap_and_brk();
+	address_space_and_data_limits_are_enforced();
+	stack_limit_is_read_at_fault_time();
+	populate_faults_in_and_reports_failures();
+	mlock_counts_locked_pages_and_honours_memlock();
+	mincore_and_msync_answer_as_linux();
 	maps_dump_uses_linux_format();
 	syscalls_act_on_current_mm();
 	mmput_of_the_running_mm_switches_to_swapper();

@@ -9,8 +9,8 @@
 #   make fuzz-vma               a longer fuzz run (FUZZ_TIME seconds, default 60)
 
 VMA_HOST_SRC    := lib/rbtree.c mm/vma.c mm/mmap.c mm/memory.c mm/mprotect.c \
-                   mm/mremap.c mm/madvise.c mm/mm_cache.c mm/pgtable.c \
-                   mm/pagewalk.c mm/rmap.c \
+                   mm/mremap.c mm/madvise.c mm/mm_cache.c mm/pgtable.c mm/util.c \
+                   mm/pagewalk.c mm/rmap.c mm/gup.c mm/mlock.c mm/mincore.c mm/msync.c \
                    tests/host/vma_host_env.c tests/host/fake_page_alloc.c $(HOST_ENV_SRC)
 VMA_HOST_DEPS   := $(VMA_HOST_SRC) tests/host/vma_host.h \
                    tests/host/fake_page_alloc.h tests/host/vma.mk $(HOST_ENV_DEPS)

@@ -22,12 +22,17 @@
 #include "mmap.h"
 #include "pgtable.h"
 #include "sched.h"
+#include "resource.h"
 #include "host_env.h"
 #include "fake_page_alloc.h"
 
 #define HOST_PAGES	8192UL		/* 32 MiB of "RAM" */
 
 void host_env_init(void);		/* a fresh machine, log and counters */
+/* The limits rlimit() answers (Linux's defaults after host_env_init) and dropped caps. */
+extern struct rlimit host_rlim[RLIM_NLIMITS];
+extern u32 host_caps_dropped;
+void host_rlimits_reset(void);
 extern unsigned long host_vma_count;	/* areas allocated and not freed */
 extern unsigned long host_mm_count;
 extern unsigned long host_fail_vma_alloc;	/* N > 0: the Nth next area allocation fails */

@@ -10,6 +10,7 @@
 #include "slab.h"
 #include "string.h"
 #include "uaccess.h"
+#include "resource.h"
 #include "asm/traps.h"
 #include "asm/x86.h"
 
@@ -37,6 +38,7 @@ void host_env_init(void)
 	host_fail_vma_alloc = 0;
 	host_warnings = 0;
 	host_log_reset();
+	host_rlimits_reset();
 }
 
 /* ---- The process around the calls ---- */
@@ -56,6 +58,51 @@ unsigned long copy_from_user(void *to, const void *from, unsigned long n)
 		return n;
 	memcpy(to, from, n);
 	return 0;
+}
+
+unsigned long copy_to_user(void *to, const void *from, unsigned long n)
+{
+	if ((uintptr_t)to < 4096)
+		return n;
+	memcpy(to, from, n);
+	return 0;
+}
+
+/* ---- Limits and capabilities (kernel/resource.c in the kernel) ---- */
+
+struct rlimit host_rlim[RLIM_NLIMITS];
+u32 host_caps_dropped;
+
+void host_rlimits_reset(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < RLIM_NLIMITS; i++)
+		host_rlim[i].rlim_cur = host_rlim[i].rlim_max = RLIM_INFINITY;
+	host_rlim[RLIMIT_STACK].rlim_cur = 8UL << 20;
+	host_rlim[RLIMIT_MEMLOCK].rlim_cur = host_rlim[RLIMIT_MEMLOCK].rlim_max = 8UL << 20;
+	host_caps_dropped = 0;
+}
+
+const struct rlimit *task_rlim(const struct task_struct *tsk)
+{
+	(void)tsk;
+	return host_rlim;
+}
+
+unsigned long rlimit(unsigned int limit)
+{
+	return host_rlim[limit].rlim_cur;
+}
+
+unsigned long rlimit_max(unsigned int limit)
+{
+	return host_rlim[limit].rlim_max;
+}
+
+bool capable(int cap)
+{
+	return !(host_caps_dropped & (1U << cap));
 }
 
 /* ---- The slab caches of mm/mm_cache.c ---- */

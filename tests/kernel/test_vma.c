@@ -8,6 +8,10 @@
  *
  * Every test ends with mmput() and checks that nr_free_pages() is back where it was
  * (the slab caches of areas and mm_structs shrunk to their usual reserve first).
+ *
+ * The memory-semantics tests at the end: an ELF image's areas carry their file offsets,
+ * the limits a process starts with are Linux's, overcommit refuses what Linux refuses
+ * on this much RAM, and mlock's count (VmLck) follows the areas.
  */
 #include <ktest.h>
 #include <kernel.h>
@@ -18,7 +22,11 @@
 #include <sched.h>
 #include <string.h>
 #include <asm/traps.h>
+#include <binfmts.h>
+#include <resource.h>
+#include <syscalls.h>
 #include "mm_test.h"
+#include "user_image.h"
 
 static unsigned long anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
 			  unsigned long prot, unsigned long extra)
@@ -379,5 +387,292 @@ KTEST(vma, many_mappings_and_pages_leave_no_leak)
 		KTEST_EXPECT_EQ(do_munmap(mm, a[i], P), 0);
 	KTEST_EXPECT_EQ(validate_mm(mm), 0);
 	leave_mm();
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
+}
+
+/* ---- Memory semantics: file offsets, limits, overcommit, locking ---- */
+
+USER_CODE(prog_offsets, "mov $0, %ebx\n" SYS_EXIT_EBX);
+
+static u8 offsets_image[TEST_IMAGE_MAX];
+static u8 offsets_blob[5000];
+
+/*
+ * A program with a data segment spanning two file pages and a second one whose memory
+ * goes far past its file bytes: every area starts at its segment's file offset (in
+ * pages, as the maps print it), and the memory past the last file page is anonymous.
+ */
+struct offsets_probe {
+	int exec_err;
+	int checked;
+};
+
+/* The areas of the running program's mm against its program headers. */
+static void check_offsets(struct mm_struct *mm, struct offsets_probe *r)
+{
+	struct vm_area_struct *vma;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		const Elf32_Phdr *ph = image_phdr(offsets_image, i);
+		unsigned long file_end = PAGE_ALIGN(ph->p_vaddr + ph->p_filesz);
+
+		vma = find_vma(mm, ph->p_vaddr);
+		if (!vma || vma->vm_start > ph->p_vaddr) {
+			KTEST_EXPECT_TRUE(vma && vma->vm_start <= ph->p_vaddr);
+			return;
+		}
+		KTEST_EXPECT_FALSE(vma_is_anonymous(vma));
+		KTEST_EXPECT_EQ(vma->vm_pgoff << PAGE_SHIFT, ph->p_offset & PAGE_MASK);
+		KTEST_EXPECT_EQ(vma->vm_end, file_end);
+		if (file_end < PAGE_ALIGN(ph->p_vaddr + ph->p_memsz)) {
+			vma = find_vma(mm, file_end);
+			KTEST_EXPECT_TRUE(vma && vma->vm_start == file_end && vma_is_anonymous(vma));
+		}
+		r->checked++;
+	}
+	ktest_capture_start();
+	show_maps(mm);
+	ktest_capture_stop();
+	KTEST_EXPECT_LOGGED("08048000-08049000 r-xp 00000000 00:00 0          vmatest\n");
+	KTEST_EXPECT_LOGGED("0804a000-0804c000 rw-p 00000000 00:00 0          vmatest\n");
+	KTEST_EXPECT_LOGGED("0804e000-0804f000 r--p 00001000 00:00 0          vmatest\n");
+	KTEST_EXPECT_LOGGED("0804f000-08052000 r--p 00000000 00:00 0          [heap]\n");
+	KTEST_EXPECT_EQ(validate_mm(mm), 0);
+}
+
+/* A task of its own execs the image (exec replaces the caller's mm), checks, exits. */
+static int offsets_probe_thread(void *arg)
+{
+	static char *argv[] = { "vmatest", NULL };
+	struct offsets_probe *r = arg;
+	struct linux_binprm bprm = {
+		.image = offsets_image, .size = 0, .filename = "vmatest", .comm = "vmatest",
+		.argc = 1, .argv = argv,
+	};
+
+	bprm.size = r->checked;		/* the image's size, passed in */
+	r->checked = 0;
+	r->exec_err = do_execve(&bprm);
+	if (!r->exec_err)
+		check_offsets(current->mm, r);
+	do_exit(0);			/* frees the mm: the caller's page count covers it */
+}
+
+KTEST(vma, exec_segments_carry_their_file_offsets)
+{
+	unsigned long before = mm_pages_baseline();
+	struct test_segment seg[2] = {
+		{ 0, PF_R | PF_W, offsets_blob, sizeof(offsets_blob), sizeof(offsets_blob) },
+		{ 0, PF_R, offsets_blob, 100, 0x3000 },
+	};
+	size_t headers = sizeof(Elf32_Ehdr) + 3 * sizeof(Elf32_Phdr);
+	size_t off1 = headers + (prog_offsets_end - prog_offsets), off2 = off1 + seg[0].filesz;
+	struct offsets_probe r = { 0, 0 };
+	struct task_struct *t;
+
+	/* Addresses congruent with the file offsets modulo a page, as linkers make them. */
+	seg[0].vaddr = 0x0804a000 + (off1 & ~PAGE_MASK);
+	seg[1].vaddr = 0x0804e000 + (off2 & ~PAGE_MASK);
+	r.checked = build_elf(offsets_image, prog_offsets, prog_offsets_end - prog_offsets,
+			      seg, 2);
+	t = copy_process(offsets_probe_thread, &r, "vmatest");
+	KTEST_ASSERT_NOT_NULL(t);
+	wake_up_new_task(t);
+	KTEST_EXPECT_EQ(kernel_wait(t), 0);
+	KTEST_EXPECT_EQ(r.exec_err, 0);
+	KTEST_EXPECT_EQ(r.checked, 3);
+	mm_caches_shrink();
+	KTEST_EXPECT_EQ(nr_free_pages(), before);
+}
+
+KTEST(vma, a_new_process_gets_linux_init_rlimits)
+{
+	struct task_struct t = { .pid = 1 };
+	unsigned long threads = totalram_pages() * PAGE_SIZE / (THREAD_SIZE * 8);
+	struct rlimit r, lower = { 64 << 20, 128 << 20 }, raise = { 64 << 20, RLIM_INFINITY };
+	const struct rlimit *l;
+
+	KTEST_ASSERT_EQ(copy_signal(&t), 0);
+	l = t.signal->rlim;
+	KTEST_EXPECT_EQ(l[RLIMIT_CORE].rlim_cur, 0);
+	KTEST_EXPECT_EQ(l[RLIMIT_CORE].rlim_max, RLIM_INFINITY);
+	KTEST_EXPECT_EQ(l[RLIMIT_STACK].rlim_cur, 8UL << 20);
+	KTEST_EXPECT_EQ(l[RLIMIT_STACK].rlim_max, RLIM_INFINITY);
+	KTEST_EXPECT_EQ(l[RLIMIT_NOFILE].rlim_cur, 1024);
+	KTEST_EXPECT_EQ(l[RLIMIT_NOFILE].rlim_max, 4096);
+	KTEST_EXPECT_EQ(l[RLIMIT_MEMLOCK].rlim_cur, 8UL << 20);
+	KTEST_EXPECT_EQ(l[RLIMIT_MEMLOCK].rlim_max, 8UL << 20);
+	KTEST_EXPECT_EQ(l[RLIMIT_MSGQUEUE].rlim_cur, 819200);
+	KTEST_EXPECT_EQ(l[RLIMIT_NICE].rlim_max, 0);
+	KTEST_EXPECT_EQ(l[RLIMIT_RTPRIO].rlim_max, 0);
+	KTEST_EXPECT_EQ(l[RLIMIT_AS].rlim_cur, RLIM_INFINITY);
+	KTEST_EXPECT_EQ(l[RLIMIT_DATA].rlim_max, RLIM_INFINITY);
+	KTEST_EXPECT_EQ(l[RLIMIT_NPROC].rlim_cur, max(threads, 20UL) / 2);
+	KTEST_EXPECT_EQ(l[RLIMIT_SIGPENDING].rlim_max, max(threads, 20UL) / 2);
+
+	/* Lowering is anyone's right; raising a hard limit needs CAP_SYS_RESOURCE. */
+	KTEST_EXPECT_EQ(do_prlimit(&t, RLIMIT_AS, &lower, &r), 0);
+	KTEST_EXPECT_EQ(r.rlim_max, RLIM_INFINITY);
+	cap_drop_for_test(1U << CAP_SYS_RESOURCE);
+	KTEST_EXPECT_EQ(do_prlimit(&t, RLIMIT_AS, &raise, NULL), -EPERM);
+	KTEST_EXPECT_EQ(do_prlimit(&t, RLIMIT_AS, &lower, NULL), 0);
+	cap_drop_for_test(0);
+	KTEST_EXPECT_EQ(do_prlimit(&t, RLIMIT_AS, &raise, &r), 0);
+	KTEST_EXPECT_EQ(r.rlim_max, 128 << 20);
+	KTEST_EXPECT_EQ(do_prlimit(&t, RLIM_NLIMITS, NULL, &r), -EINVAL);
+	lower.rlim_cur = lower.rlim_max + 1;
+	KTEST_EXPECT_EQ(do_prlimit(&t, RLIMIT_AS, &lower, NULL), -EINVAL);
+	exit_signal(&t);
+	KTEST_EXPECT_NULL(t.signal);
+}
+
+/*
+ * The case of issue 10: a private read-only mapping larger than RAM is granted (it
+ * promises nothing), but making it writable would promise it all: refused, as Linux
+ * refuses it. With 2 GiB of RAM or more no such mapping fits in user space, so the
+ * strict policy (OVERCOMMIT_NEVER, limit half of RAM) is used there instead. Every
+ * charge is given back when the mm goes.
+ */
+KTEST(vma, mprotect_writable_beyond_ram_is_refused_by_overcommit)
+{
+	unsigned long before = mm_pages_baseline(), committed = vm_memory_committed();
+	bool big = totalram_pages() >= (2UL << 30) >> PAGE_SHIFT;
+	struct mm_struct *mm = mm_alloc();
+	struct vm_area_struct *vma;
+	unsigned long m, len;
+
+	KTEST_ASSERT_NOT_NULL(mm);
+	if (big)
+		sysctl_overcommit_memory = OVERCOMMIT_NEVER;
+	len = big ? (vm_commit_limit() + 1) << PAGE_SHIFT
+		  : max(1UL << 30, (totalram_pages() + 1) << PAGE_SHIFT);
+	m = anon(mm, 0, len, PROT_READ, 0);
+	KTEST_EXPECT_FALSE(IS_ERR_VALUE(m));
+	KTEST_EXPECT_EQ(vm_memory_committed(), committed);
+	KTEST_EXPECT_EQ(do_mprotect(mm, m, len, PROT_READ | PROT_WRITE), -ENOMEM);
+	vma = find_vma(mm, m);
+	KTEST_EXPECT_TRUE(vma && vma->vm_start == m && vma->vm_end == m + len);
+	KTEST_EXPECT_FALSE(vma && (vma->vm_flags & (VM_WRITE | VM_ACCOUNT)));
+	KTEST_EXPECT_EQ(do_mprotect(mm, m, 16 * P, PROT_READ | PROT_WRITE), 0);
+	KTEST_EXPECT_EQ(vm_memory_committed(), committed + 16);
+	KTEST_EXPECT_EQ((long)anon(mm, 0, len, RW, 0), -ENOMEM);
+	KTEST_EXPECT_EQ(vm_commit_limit(), totalram_pages() / 2);
+	sysctl_overcommit_memory = OVERCOMMIT_GUESS;
+	KTEST_EXPECT_EQ(validate_mm(mm), 0);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
+	KTEST_EXPECT_EQ(vm_memory_committed(), committed);
+}
+
+/* VmLck is mm->locked_vm: mlock, mlockall and munmap move it, and locking populates. */
+KTEST(vma, locked_vm_follows_mlock_and_locking_populates)
+{
+	unsigned long before = mm_pages_baseline();
+	struct mm_struct *mm = mm_alloc();
+	unsigned long m, n;
+
+	KTEST_ASSERT_NOT_NULL(mm);
+	m = anon(mm, 0, 16 * P, RW, 0);
+	KTEST_EXPECT_EQ(do_mlock(mm, m + 100, 2 * P, VM_LOCKED), 0);	/* 3 pages */
+	KTEST_EXPECT_EQ(mm->locked_vm, 3);
+	KTEST_EXPECT_EQ(mm->rss, 3);
+	KTEST_EXPECT_EQ(do_mlock(mm, m + 8 * P, 4 * P, VM_LOCKED | VM_LOCKONFAULT), 0);
+	KTEST_EXPECT_EQ(mm->locked_vm, 7);
+	KTEST_EXPECT_EQ(mm->rss, 3);		/* on fault: nothing populated */
+	n = anon(mm, 0, 4 * P, RW, MAP_LOCKED);
+	KTEST_EXPECT_EQ(mm->locked_vm, 11);
+	KTEST_EXPECT_EQ(mm->rss, 7);
+	KTEST_EXPECT_EQ(do_munmap(mm, n, 4 * P), 0);
+	KTEST_EXPECT_EQ(mm->locked_vm, 7);
+	KTEST_EXPECT_EQ(do_mlockall(mm, MCL_CURRENT), 0);
+	KTEST_EXPECT_EQ(mm->locked_vm, 16);
+	KTEST_EXPECT_EQ(mm->rss, 16);
+	KTEST_EXPECT_EQ(do_munlockall(mm), 0);
+	KTEST_EXPECT_EQ(mm->locked_vm, 0);
+	KTEST_EXPECT_EQ(mm->map_count, 1);
+	/* Device memory is never locked, counted or populated. */
+	n = anon(mm, 0, 2 * P, RW, 0);
+	find_vma(mm, n)->vm_flags |= VM_IO;
+	KTEST_EXPECT_EQ(do_mlock(mm, n, 2 * P, VM_LOCKED), 0);
+	KTEST_EXPECT_EQ(mm->locked_vm, 0);
+	KTEST_EXPECT_EQ(do_madvise(mm, n, 2 * P, MADV_POPULATE_WRITE), -EINVAL);
+	KTEST_EXPECT_EQ(mm->rss, 16);
+	find_vma(mm, n)->vm_flags &= ~VM_IO;
+	KTEST_EXPECT_EQ(validate_mm(mm), 0);
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
+}
+
+/* The system calls through current: mincore writes the user's vector or gives -EFAULT. */
+KTEST(vma, mincore_fills_a_user_vector)
+{
+	unsigned long before = mm_pages_baseline();
+	struct mm_struct *mm = mm_alloc();
+	unsigned long m, vec, ro;
+	u8 v;
+
+	KTEST_ASSERT_NOT_NULL(mm);
+	m = anon(mm, 0, 4 * P, RW, 0);
+	vec = anon(mm, 0, P, RW, 0);
+	ro = anon(mm, 0, P, PROT_READ, 0);
+	enter_mm(mm);
+	KTEST_EXPECT_TRUE(poke(m + P, 1));
+	KTEST_EXPECT_EQ(sys_mincore(m, 4 * P, (unsigned char *)vec), 0);
+	KTEST_EXPECT_TRUE(peek(vec, &v) && v == 0);
+	KTEST_EXPECT_TRUE(peek(vec + 1, &v) && v == 1);
+	KTEST_EXPECT_EQ(sys_mincore(m, 4 * P, (unsigned char *)ro), -EFAULT);
+	KTEST_EXPECT_EQ(sys_mincore(m, 4 * P, (unsigned char *)0xc0000000), -EFAULT);
+	KTEST_EXPECT_EQ(sys_mincore(m + 1, P, (unsigned char *)vec), -EINVAL);
+	KTEST_EXPECT_EQ(sys_mincore(m, 0x40000000, (unsigned char *)vec), -ENOMEM);
+	KTEST_EXPECT_EQ(sys_mincore(0xbffff000, 2 * P, (unsigned char *)vec), -ENOMEM);
+	KTEST_EXPECT_EQ(sys_msync(m, P, MS_SYNC), 0);
+	KTEST_EXPECT_EQ(sys_mlock(m, P), 0);
+	KTEST_EXPECT_EQ(sys_mlock2(m, P, 2), -EINVAL);
+	KTEST_EXPECT_EQ(sys_munlock(m, P), 0);
+	leave_mm();
+	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
+}
+
+/*
+ * prlimit64 on a 32-bit kernel: 64-bit values that do not fit become infinity, and
+ * what was set is what ugetrlimit and the old getrlimit (clipped) read back. The mm
+ * code sees the new limit at once.
+ */
+KTEST(vma, prlimit64_keeps_32_bit_limits_and_mmap_obeys_them)
+{
+	unsigned long before = mm_pages_baseline();
+	struct mm_struct *mm = mm_alloc();
+	struct rlimit64 *n, *o;
+	struct rlimit *r32;
+	unsigned long buf;
+
+	KTEST_ASSERT_NOT_NULL(mm);
+	buf = anon(mm, 0, P, RW, 0);
+	KTEST_ASSERT_EQ(copy_signal(&vma_test_task), 0);
+	enter_mm(mm);
+	n = (struct rlimit64 *)buf;
+	o = n + 1;
+	r32 = (struct rlimit *)(o + 1);
+	n->rlim_cur = 5ULL << 30;		/* more than 32 bits hold */
+	n->rlim_max = RLIM64_INFINITY;
+	KTEST_EXPECT_EQ(sys_prlimit64(0, RLIMIT_AS, n, o), 0);
+	KTEST_EXPECT_EQ(o->rlim_cur, RLIM64_INFINITY);
+	KTEST_EXPECT_EQ(sys_prlimit64(0, RLIMIT_AS, NULL, o), 0);
+	KTEST_EXPECT_EQ(o->rlim_cur, RLIM64_INFINITY);	/* 5 GiB is infinity here */
+	n->rlim_cur = 16 * P;
+	KTEST_EXPECT_EQ(sys_prlimit64(0, RLIMIT_AS, n, NULL), 0);
+	KTEST_EXPECT_EQ(sys_ugetrlimit(RLIMIT_AS, r32), 0);
+	KTEST_EXPECT_EQ(r32->rlim_cur, 16 * P);
+	KTEST_EXPECT_EQ(r32->rlim_max, RLIM_INFINITY);
+	KTEST_EXPECT_EQ(sys_old_getrlimit(RLIMIT_AS, r32), 0);
+	KTEST_EXPECT_EQ(r32->rlim_max, 0x7fffffff);
+	KTEST_EXPECT_EQ((long)anon(mm, 0, 16 * P, PROT_NONE, 0), -ENOMEM);	/* 1 + 16 > 16 */
+	KTEST_EXPECT_FALSE(IS_ERR_VALUE(anon(mm, 0, 15 * P, PROT_NONE, 0)));
+	KTEST_EXPECT_EQ(sys_prlimit64(4242 + 1, RLIMIT_AS, NULL, o), -ESRCH);
+	KTEST_EXPECT_EQ(sys_prlimit64(0, RLIMIT_AS, (void *)0xc0000000, NULL), -EFAULT);
+	r32->rlim_cur = 2;
+	r32->rlim_max = 1;
+	KTEST_EXPECT_EQ(sys_setrlimit(RLIMIT_AS, r32), -EINVAL);
+	leave_mm();
+	exit_signal(&vma_test_task);
 	KTEST_EXPECT_EQ(mm_pages_after(mm), before);
 }
