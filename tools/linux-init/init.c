@@ -278,6 +278,15 @@ int main(void)
 	/* A failure before the console is open can only show as a missing "done" record. */
 	if (mount("devtmpfs", "/dev", "devtmpfs", 0, NULL) < 0 && errno != EBUSY)
 		power_off();
+	/*
+	 * The initramfs has no /dev/console, so the kernel started init with no fd 0, 1 or
+	 * 2. Fill them with /dev/null, so that every file opened below has a number above
+	 * 2 and the child's dup2() onto 0, 1 and 2 never closes one it still needs.
+	 */
+	while ((n = open("/dev/null", O_RDWR)) >= 0 && n < 2)
+		;
+	if (n > 2)
+		close(n);	/* they were open already */
 	console = open("/dev/console", O_WRONLY | O_NOCTTY | O_CLOEXEC);
 	if (mount("proc", "/proc", "proc", 0, NULL) < 0)
 		fatal("mount /proc");
