@@ -29,7 +29,8 @@ KCFLAGS   := -m32 -march=i686 -ffreestanding -fno-pie -fno-pic -fno-stack-protec
              -fno-omit-frame-pointer -fno-toplevel-reorder -mgeneral-regs-only -fno-strict-aliasing \
              -Iinclude -MMD -MP
 KLDFLAGS  := -m elf_i386 -L $(BUILD)/include/generated -T linker.ld --no-warn-rwx-segments -z noexecstack
-LIBGCC    := $(shell $(CC) -m32 -print-libgcc-file-name)
+# Lazy (=): asked of gcc only when a recipe links, once the packages are installed.
+LIBGCC     = $(shell $(CC) -m32 -print-libgcc-file-name)
 NASMFLAGS := -f elf32 -g -F dwarf -I$(BUILD)/include/generated/
 
 # The kernel's folders, as in Linux: arch/x86/{kernel,mm,lib}, kernel, mm, fs, lib, drivers.
@@ -50,6 +51,21 @@ ISO         := $(BUILD)/kernel.iso
 	test-image
 all: $(KERNEL)
 test-image: $(KERNEL_TEST)
+
+# Installed packages come first. The fragments below ask the tools while make reads
+# them (gcc -m32 -print-file-name, tests/linux-abi's musl check), so make must not read
+# them before tools/install-deps has run. It does not: this file includes
+# $(BUILD)/deps.mk, which only tools/install-deps makes. When it is missing or older than
+# the script, make reads this file without the fragments, runs the script before any
+# goal (so also before any compile under -j), then starts again from the top with the
+# packages in place. "make clean" needs no package.
+DEPS_STAMP := $(BUILD)/deps.mk
+ifneq ($(filter-out clean,$(or $(MAKECMDGOALS),all)),)
+include $(DEPS_STAMP)
+endif
+$(DEPS_STAMP): tools/install-deps
+	@tools/install-deps
+	@mkdir -p $(BUILD) && echo "# made by the Makefile once tools/install-deps succeeded" > $@
 
 # "make V=1" shows the full commands.
 ifeq ($(V),1)
@@ -136,6 +152,7 @@ $(ISO): $(KERNEL) iso/boot/grub/grub.cfg
 
 deps:
 	@tools/install-deps
+	@mkdir -p $(BUILD) && touch $(DEPS_STAMP)
 
 QEMU_BASE := -display none -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4
 MEM       ?= 256M
@@ -150,14 +167,14 @@ endif
 # QEMU's status, made 0 on success (tools/qemu-status lists the others).
 QEMU_STATUS = || tools/qemu-status $$?
 
-run: deps $(ISO)
+run: $(ISO)
 	$(QEMU) $(QEMU_BASE) -m $(MEM) -serial stdio -cdrom $(ISO) $(QEMU_STATUS)
 
-run-kernel: deps $(RUN_KERNEL)
+run-kernel: $(RUN_KERNEL)
 	$(QEMU) $(QEMU_BASE) -m $(MEM) -serial stdio -kernel $(RUN_KERNEL) \
 		-append "$(CMDLINE)" $(QEMU_STATUS)
 
-debug: deps $(RUN_KERNEL)
+debug: $(RUN_KERNEL)
 	@echo "QEMU is waiting for gdb on localhost:1234:" \
 		"run 'make gdb$(if $(filter 1,$(TEST)), TEST=1)' in another terminal."
 	$(QEMU) $(QEMU_BASE) -m $(MEM) -serial stdio -kernel $(RUN_KERNEL) -append "$(CMDLINE)" \
@@ -169,8 +186,10 @@ gdb: $(RUN_KERNEL)
 # Fragments: user programs (user/*.mk) and tests (tests/*/*.mk: host unit tests, ABI suite).
 HOST_TESTS :=
 USER_PROGS :=
+ifneq ($(wildcard $(DEPS_STAMP)),)
 -include $(sort $(wildcard user/*.mk))
 -include $(sort $(wildcard tests/*/*.mk))
+endif
 
 host-test: $(HOST_TESTS)
 	@STAGES=run-host tests/run-all
@@ -178,10 +197,10 @@ host-test: $(HOST_TESTS)
 list-host-tests:
 	@echo $(HOST_TESTS)
 
-test: deps $(KERNEL) $(KERNEL_TEST) $(ISO) $(HOST_TESTS) $(USER_PROGS)
+test: $(KERNEL) $(KERNEL_TEST) $(ISO) $(HOST_TESTS) $(USER_PROGS)
 	@tests/run-all
 
-bench: deps $(KERNEL) $(KERNEL_TEST) $(USER_PROGS)
+bench: $(KERNEL) $(KERNEL_TEST) $(USER_PROGS)
 	@tools/bench | tee $(BUILD)/bench.log
 	@tools/gen-bench-docs --record $(BUILD)/bench.log && tools/gen-bench-docs
 

@@ -34,3 +34,12 @@ void do_user_trap(struct pt_regs *regs, int vector)
 {
 	force_sig_fault(regs, trap_to_signal(vector), trap_name(vector));
 }
+
+/*
+ * The return to user mode faulted on the process's own SS, CS or EIP (entry_32.asm's
+ * iret_exc). Linux i386 answers with SIGILL (ILL_BADSTK), "iret exception".
+ */
+void do_iret_error(struct pt_regs *regs)
+{
+	force_sig_fault(regs, SIGILL, "iret exception");
+}

@@ -27,6 +27,7 @@
 #define X86_TRAP_AC	17
 #define X86_TRAP_MC	18
 #define X86_TRAP_XF	19	/* SIMD floating point */
+#define X86_TRAP_IRET	32	/* Linux's software vector: the iret to user mode faulted */
 
 #define FIRST_EXTERNAL_VECTOR	0x20
 #define NR_IRQS			16
@@ -56,6 +57,7 @@ void enable_irq(int irq);
 /* Handlers implemented by other layers. */
 void do_page_fault(struct pt_regs *regs, unsigned long error_code);	/* arch/x86/mm/fault.c */
 void do_user_trap(struct pt_regs *regs, int vector);			/* kernel/signal.c */
+void do_iret_error(struct pt_regs *regs);				/* kernel/signal.c */
 
 /* Exception-table fix-ups for user-memory copies (arch/x86/mm/extable.c). */
 struct exception_table_entry {

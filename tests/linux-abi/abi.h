@@ -2,12 +2,14 @@
  * Helpers shared by the differential ABI tests in tests/linux-abi.
  *
  * Each test is a small C program built twice, against glibc and against musl, and run
- * both natively on Linux (the oracle) and on the teaching kernel; tests/run-user
+ * both on Linux i386 (the oracle) and on the teaching kernel; tests/run-user
  * compares stdout and exit status byte for byte. So a test must print only facts that do
  * not depend on where things landed: errno names, yes/no answers, sizes, distances
  * between two addresses that the kernel's rules fix, checksums. Never a raw address.
- * The host is a 64-bit Linux whose 32-bit processes see almost 4 GiB of user space,
- * the teaching kernel has a 3 GiB/1 GiB split: nothing here may depend on that.
+ * The oracle is Linux i386 (3 GiB/1 GiB, as the teaching kernel); when it cannot be had
+ * the x86-64 host stands in, whose 32-bit processes see almost 4 GiB of user space. A
+ * case that tests the split itself is listed in tests/linux-abi/i386-only; no other case
+ * may depend on it.
  *
  * Output goes through out(): vsnprintf into a stack buffer and one write(2) per line,
  * without stdio buffering, so a line printed just before a deliberate crash is never

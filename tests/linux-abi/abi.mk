@@ -1,8 +1,11 @@
 # Differential ABI tests: every tests/linux-abi/*.c built twice, against glibc
 # (gcc -m32 -static) into build/abi/glibc/NAME and against musl (i386-linux-musl-gcc
 # -static) into build/abi/musl/NAME. tests/run-user runs each case listed in
-# tests/linux-abi/cases natively (Linux is the oracle) and on the kernel, and compares.
+# tests/linux-abi/cases on Linux i386 (the oracle, through tools/run-linux; the x86-64
+# host when the Linux package could not be fetched) and on the kernel, and compares.
 # Without i386-linux-musl-gcc the musl half is skipped with a message, not an error.
+# MUSL_CC is asked of the shell while make reads this file: the top-level Makefile reads
+# the fragments only once tools/install-deps has run, so a first `make test` has musl.
 
 ABI_CFLAGS := -static -fno-pie -no-pie -O2 -g -std=gnu11 -Wall -Wextra -Werror \
               -fno-strict-aliasing -MMD -MP

@@ -10,7 +10,8 @@
  *                 program can load a not-present segment, so #NP cannot come from ring 3
  *
  * SS is reloaded only by the iret back to user mode, which refuses a cleared or read-only
- * stack segment: the process gets SIGSEGV (139) on the way back from set_thread_area.
+ * stack segment: the process gets SIGILL (132), Linux i386's answer to a faulting iret
+ * ("iret exception"; a 64-bit host says SIGSEGV), on the way back from set_thread_area.
  * A data segment register whose slot was cleared is null afterwards (Linux reloads it,
  * loading 0 when that fails; this kernel's ret_from_trap does the same); loading the
  * cleared selector again faults (SIGSEGV). One made read-only still holds its selector;

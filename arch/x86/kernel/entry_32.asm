@@ -130,8 +130,8 @@ common_entry:
 ; so such a fault is never an oops:
 ; - a segment pop that faults loads the null selector instead, as Linux's entry code does
 ;   (the process then faults on its next access through that register, in user mode);
-; - a faulting iret (SS, or CS/EIP, refused on the way to ring 3) becomes the same
-;   exception raised by the process itself, so it gets the signal (iret_exc below).
+; - a faulting iret (SS, or CS/EIP, refused on the way to ring 3) becomes Linux's
+;   "iret exception" of the process itself: SIGILL (iret_exc below).
 ; Any future path back to user mode (sysexit) needs the same entries.
 global ret_from_trap
 ret_from_trap:
@@ -167,17 +167,24 @@ ret_fix_%1:
 	POP_SEG_FIXUP fs
 	POP_SEG_FIXUP gs
 
-; The iret to user mode faulted. The CPU changed nothing: esp points again at the user's
-; eip, cs, eflags, esp, ss, and the data segments hold the user's values. fixup_exception()
-; saved the fault's vector and error code (iret_fault_vector/iret_fault_error); push them
-; where the CPU would have, and enter as a trap whose saved cs is the user's: do_trap()
-; then treats it as raised by the process (SIGSEGV for #GP, SIGBUS for #SS and #NP).
-; DS may be the user's null selector, hence the ss: overrides.
-	extern iret_fault_vector, iret_fault_error
+; The iret to user mode faulted: the process arranged a bad SS (or CS/EIP) for its way
+; back. The CPU changed nothing: esp points again at the user's eip, cs, eflags, esp, ss.
+; As Linux's iret_exc, this is an exception of the process's own, on Linux's software
+; vector X86_TRAP_IRET (not an IDT vector here, hence its own call): do_iret_error()
+; sends SIGILL. DS may be the user's null selector until SAVE_REGS has saved it.
 iret_exc:
-	push dword [ss:iret_fault_error]
-	push dword [ss:iret_fault_vector]
-	jmp common_entry
+	push dword 0			; error code
+	push dword X86_TRAP_IRET	; vector
+	SAVE_REGS
+	mov ax, __KERNEL_DS
+	mov ds, ax
+	mov es, ax
+	cld
+	push esp			; struct pt_regs *
+	extern do_iret_error
+	call do_iret_error		; does not return while signals kill
+	add esp, 4
+	jmp ret_from_trap
 
 section __ex_table progbits alloc noexec nowrite align=4
 	dd ret_pop_ds, ret_fix_ds
