@@ -31,6 +31,9 @@ struct linux_binprm {
 
 /* Largest argument area accepted (strings and pointers), well inside the first stack. */
 #define MAX_ARG_BYTES		(32UL << 10)
+/* As Linux: one argument or environment string at most 32 pages, and at most this many. */
+#define MAX_ARG_STRLEN		(32UL * 4096)
+#define MAX_ARG_STRINGS		0x7fffffffU
 #define STACK_TOP		TASK_SIZE
 #define STACK_INIT_SIZE		(128UL << 10)	/* the stack area at exec; grows on faults */
 
