@@ -31,6 +31,7 @@
  * get_random_bytes.
  */
 #include <binfmts.h>
+#include <resource.h>
 #include <elf.h>
 #include <uapi/errno.h>
 #include <kernel.h>
@@ -339,6 +340,51 @@ static int map_segments(struct linux_binprm *bprm, const struct elf_layout *l,
 	return 0;
 }
 
+/* The bytes the strings and pointers of argv and envp take on the new stack. */
+static size_t args_size(const struct linux_binprm *bprm)
+{
+	size_t total = (bprm->argc + 1 + bprm->envc + 1) * sizeof(u32) +
+		       strlen(bprm->argv[0]) + 1;
+	int i;
+
+	for (i = 0; i < bprm->argc; i++)
+		total += strlen(bprm->argv[i]) + 1;
+	for (i = 0; i < bprm->envc; i++)
+		total += strlen(bprm->envp[i]) + 1;
+	return total;
+}
+
+/* Linux's limit (fs/exec.c, bprm_stack_limits()): a quarter of the stack limit. */
+static unsigned long max_arg_bytes(void)
+{
+	unsigned long limit = min(rlimit(RLIMIT_STACK) / 4, ARG_MAX_CAP);
+
+	return max(limit, ARG_MAX_MIN);
+}
+
+static int check_args(const struct linux_binprm *bprm, char *why, size_t len)
+{
+	size_t total = args_size(bprm);
+	int i;
+
+	for (i = 0; i < bprm->argc + bprm->envc; i++) {
+		const char *s = i < bprm->argc ? bprm->argv[i] : bprm->envp[i - bprm->argc];
+
+		if (strlen(s) + 1 > MAX_ARG_STRLEN) {
+			snprintf(why, len, "%s string %d too long (%zu bytes, at most %lu)",
+				 i < bprm->argc ? "argument" : "environment",
+				 i < bprm->argc ? i : i - bprm->argc, strlen(s) + 1, MAX_ARG_STRLEN);
+			return -E2BIG;
+		}
+	}
+	if (total > max_arg_bytes()) {
+		snprintf(why, len, "argument list too long (%zu bytes, at most %lu)", total,
+			 max_arg_bytes());
+		return -E2BIG;
+	}
+	return 0;
+}
+
 /* Write one word of the initial stack. */
 static int put_word(struct linux_binprm *bprm, unsigned long *sp, unsigned long val)
 {
@@ -373,14 +419,19 @@ static int copy_string(struct linux_binprm *bprm, unsigned long *p, const char *
  *
  *	0 (4 bytes)				very top of user space
  *	AT_EXECFN string (the path, argv[0])
- *	argv strings, argv[0] lowest		mm->arg_start..arg_end (no environment)
+ *	envp strings, envp[0] lowest		mm->env_start..env_end
+ *	argv strings, argv[0] lowest		mm->arg_start..arg_end
  *	"i686"					AT_PLATFORM, 16-byte aligned below the strings
  *	16 random bytes				AT_RANDOM
  *	auxv pairs ending with AT_NULL
- *	NULL					end of envp (empty)
+ *	NULL					end of envp
+ *	envp[envc-1] ... envp[0]
  *	NULL					end of argv
  *	argv[argc-1] ... argv[0]
  *	argc					<- esp, 16-byte aligned
+ *
+ * The stack area is made big enough for all of it plus STACK_INIT_SIZE, as Linux's
+ * setup_arg_pages() grows it by stack_expand past the arguments.
  */
 static int create_elf_tables(struct linux_binprm *bprm, const struct elf_layout *l,
 			     struct mm_struct *mm)
@@ -406,7 +457,7 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf_layout 
 		{ AT_PLATFORM, 0 },
 	};
 
-	err = setup_stack_vma(mm, STACK_TOP, STACK_INIT_SIZE);
+	err = setup_stack_vma(mm, STACK_TOP, PAGE_ALIGN(args_size(bprm)) + STACK_INIT_SIZE);
 	if (err)
 		return err;
 
@@ -414,13 +465,20 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf_layout 
 	if (err)
 		return err;
 	execfn = p;
+	for (i = bprm->envc - 1; i >= 0; i--) {
+		err = copy_string(bprm, &p, bprm->envp[i]);
+		if (err)
+			return err;
+	}
+	mm->env_start = p;
+	mm->env_end = execfn;
 	for (i = bprm->argc - 1; i >= 0; i--) {
 		err = copy_string(bprm, &p, bprm->argv[i]);
 		if (err)
 			return err;
 	}
 	mm->arg_start = p;
-	mm->arg_end = mm->env_start = mm->env_end = execfn;
+	mm->arg_end = mm->env_start;
 
 	p &= ~15UL;
 	err = copy_string(bprm, &p, ELF_PLATFORM);
@@ -445,8 +503,8 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf_layout 
 			vec[i][1] = platform;
 	}
 
-	/* argc, argv[], NULL, envp NULL, the auxv pairs, AT_NULL's pair. */
-	nwords = 1 + bprm->argc + 1 + 1 + 2 * nauxv + 2;
+	/* argc, argv[], NULL, envp[], NULL, the auxv pairs, AT_NULL's pair. */
+	nwords = 1 + bprm->argc + 1 + bprm->envc + 1 + 2 * nauxv + 2;
 	sp = (p - nwords * sizeof(u32)) & ~15UL;
 	mm->start_stack = sp;
 	bprm->p = sp;
@@ -458,6 +516,10 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf_layout 
 	}
 	if (!err)
 		err = put_word(bprm, &sp, 0);		/* argv NULL */
+	for (i = 0, arg = mm->env_start; !err && i < bprm->envc; i++) {
+		err = put_word(bprm, &sp, arg);
+		arg += strlen(bprm->envp[i]) + 1;
+	}
 	if (!err)
 		err = put_word(bprm, &sp, 0);		/* envp NULL */
 	for (i = 0; !err && i < (int)ARRAY_SIZE(vec); i++) {
@@ -472,21 +534,6 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf_layout 
 	if (!err)
 		err = put_word(bprm, &sp, 0);
 	return err;
-}
-
-static int check_args(const struct linux_binprm *bprm, char *why, size_t len)
-{
-	size_t total = (bprm->argc + 2) * sizeof(u32) + strlen(bprm->argv[0]) + 1;
-	int i;
-
-	for (i = 0; i < bprm->argc; i++)
-		total += strlen(bprm->argv[i]) + 1;
-	if (total > MAX_ARG_BYTES) {
-		snprintf(why, len, "argument list too long (%zu bytes, at most %lu)", total,
-			 MAX_ARG_BYTES);
-		return -E2BIG;
-	}
-	return 0;
 }
 
 int load_elf_binary(struct linux_binprm *bprm)

@@ -22,16 +22,21 @@ struct linux_binprm {
 	size_t size;
 	const char *filename;		/* the path: comm is its basename */
 	const char *comm;		/* for messages: "exec: COMM: ..." */
-	int argc;
+	int argc, envc;
 	char *const *argv;		/* argv[0] is the path, also AT_EXECFN */
+	char *const *envp;		/* envc strings ("NAME=VALUE"); may be NULL if envc is 0 */
 	struct mm_struct *mm;		/* the new address space, until exec_mmap() */
 	unsigned long entry;		/* out: where the program starts */
 	unsigned long p;		/* out: initial user esp, pointing at argc */
 };
 
-/* Largest argument area accepted (strings and pointers), well inside the first stack. */
-#define MAX_ARG_BYTES		(32UL << 10)
-/* As Linux: one argument or environment string at most 32 pages, and at most this many. */
+/*
+ * As Linux: the strings and pointers of argv and envp together may take a quarter of
+ * RLIMIT_STACK (2 MiB with the default 8 MiB), at most 6 MiB (3/4 of _STK_LIM) and at
+ * least ARG_MAX (32 pages); one string at most 32 pages, and at most this many.
+ */
+#define ARG_MAX_MIN		(32UL * 4096)
+#define ARG_MAX_CAP		(6UL << 20)
 #define MAX_ARG_STRLEN		(32UL * 4096)
 #define MAX_ARG_STRINGS		0x7fffffffU
 #define STACK_TOP		TASK_SIZE

@@ -138,9 +138,13 @@ void release_task(struct task_struct *p);
  * "PATH ARG..." is its command line (argv[0] = PATH, comm = basename), image/size its
  * ELF file in kernel memory. Returns the status a shell would show: the exit code &
  * 0xff, 128 + signal when killed, or EXIT_STATUS_NOEXEC when the file could not be
- * loaded. The program runs as a child task of current, which sleeps until it exits.
+ * loaded. The program runs as a child task of current, which sleeps until it exits,
+ * with the environment Linux gives init (HOME=/, TERM=linux).
  */
 int run_program(const char *path_and_args, const void *image, size_t size);
+/* The same with argv and envp already made (kernel/run_args.c). */
+struct run_args;
+int run_program_args(const struct run_args *ra, const void *image, size_t size);
 /* "run" on the command line: every Multiboot module, one after another. */
 void run_boot_modules(void);
 

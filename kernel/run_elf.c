@@ -5,7 +5,8 @@
  * run_program() is one program's whole life, seen from its parent (current: "init", or
  * a self-test):
  *
- *	split_args()		argv from "PATH ARG..."
+ *	run_args_*()		argv and envp: tools/run-elf's argument block, or
+ *				"PATH ARG..." split at blanks (kernel/run_args.c)
  *	copy_process()		the child: task_struct, pid, kernel stack (kernel/fork.c)
  *	wake_up_new_task()	it runs run_elf_thread() on its own stack when we sleep:
  *	  do_execve()		  a new mm with the program, built aside (fs/exec.c)
@@ -32,51 +33,10 @@
 #include <kernel.h>
 #include <mm.h>
 #include <multiboot.h>
+#include <run_args.h>
 #include <serial.h>
 #include <slab.h>
 #include <string.h>
-
-/*
- * "PATH ARG..." into argv: a kmalloc'ed copy of the line cut at blanks, and a
- * NULL-terminated array of pointers into it. Returns argc (0 if the line is blank).
- */
-static int split_args(const char *line, char **bufp, char ***argvp)
-{
-	size_t len = strlen(line);
-	char *buf, **argv, *s;
-	int argc = 0, i;
-	bool in_word = false;
-
-	buf = kmalloc(len + 1, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	memcpy(buf, line, len + 1);
-	for (s = buf; *s; s++) {
-		bool blank = *s == ' ' || *s == '\t' || *s == '\n';
-
-		if (!blank && !in_word)
-			argc++;
-		in_word = !blank;
-	}
-	argv = kmalloc((argc + 1) * sizeof(*argv), GFP_KERNEL);
-	if (!argv) {
-		kfree(buf);
-		return -ENOMEM;
-	}
-	for (s = buf, i = 0, in_word = false; *s; s++) {
-		bool blank = *s == ' ' || *s == '\t' || *s == '\n';
-
-		if (blank)
-			*s = 0;
-		else if (!in_word)
-			argv[i++] = s;
-		in_word = !blank;
-	}
-	argv[argc] = NULL;
-	*bufp = buf;
-	*argvp = argv;
-	return argc;
-}
 
 struct mem_snapshot {
 	unsigned long free_pages, slab_pages, slab_objects;
@@ -122,37 +82,28 @@ static int run_elf_thread(void *arg)
 	return 0;
 }
 
-int run_program(const char *path_and_args, const void *image, size_t size)
+int run_program_args(const struct run_args *ra, const void *image, size_t size)
 {
 	struct mem_snapshot before, after;
 	struct linux_binprm bprm;
 	struct task_struct *tsk;
-	char comm[TASK_COMM_LEN], *buf, **argv;
-	int argc, status, pid;
+	char comm[TASK_COMM_LEN];
+	int status, pid;
 
 	take_snapshot(&before);
-	argc = split_args(path_and_args, &buf, &argv);
-	if (argc <= 0) {
-		if (argc == 0) {
-			kfree(argv);
-			kfree(buf);
-		}
-		pr_err("run: %s\n", argc ? "out of memory for the arguments" : "empty command line");
-		return EXIT_STATUS_NOEXEC;
-	}
 	memset(&bprm, 0, sizeof(bprm));
 	bprm.image = image;
 	bprm.size = size;
-	bprm.filename = argv[0];
-	bprm.argc = argc;
-	bprm.argv = argv;
+	bprm.filename = ra->argv[0];
+	bprm.argc = ra->argc;
+	bprm.argv = ra->argv;
+	bprm.envc = ra->envc;
+	bprm.envp = ra->envp;
 
 	/* bprm lives on our stack: we sleep in kernel_wait() until the child is done. */
-	tsk = copy_process(run_elf_thread, &bprm, argv[0]);
+	tsk = copy_process(run_elf_thread, &bprm, ra->argv[0]);
 	if (!tsk) {
-		pr_err("run: %s: out of memory for a new process\n", argv[0]);
-		kfree(argv);
-		kfree(buf);
+		pr_err("run: %s: out of memory for a new process\n", ra->argv[0]);
 		return EXIT_STATUS_NOEXEC;
 	}
 	bprm.comm = tsk->comm;
@@ -160,11 +111,23 @@ int run_program(const char *path_and_args, const void *image, size_t size)
 	memcpy(comm, tsk->comm, sizeof(comm));
 	wake_up_new_task(tsk);
 	status = kernel_wait(tsk);
-	kfree(argv);
-	kfree(buf);
 
 	take_snapshot(&after);
 	report_memory(comm, pid, &before, &after);
+	return status;
+}
+
+int run_program(const char *path_and_args, const void *image, size_t size)
+{
+	struct run_args ra;
+	int status, err = run_args_from_line(&ra, path_and_args);
+
+	if (err) {
+		pr_err("run: %s\n", err == -ENOMEM ? "out of memory for the arguments" : ra.why);
+		return EXIT_STATUS_NOEXEC;
+	}
+	status = run_program_args(&ra, image, size);
+	run_args_free(&ra);
 	return status;
 }
 
@@ -177,12 +140,56 @@ static void print_exit_status(int status)
 	serial_console_write(line, n);
 }
 
+static bool module_in_low_memory(const struct multiboot_mod_list *m)
+{
+	return m->mod_end >= m->mod_start && m->mod_end <= max_low_pfn << PAGE_SHIFT;
+}
+
+/*
+ * Module i is a program; when module i + 1 is an argument block (tools/run-elf), its
+ * argv and envp come from there and it is used up (*used = 2).
+ */
+static int run_module(const struct multiboot_mod_list *mods, u32 i, u32 count, u32 *used)
+{
+	const struct multiboot_mod_list *m = &mods[i], *next = i + 1 < count ? m + 1 : NULL;
+	const char *line = m->cmdline ? (const char *)__va(m->cmdline) : "";
+	struct run_args ra;
+	char fallback[24];
+	int status, err;
+
+	*used = 1;
+	if (!*line) {
+		snprintf(fallback, sizeof(fallback), "module%u", i);
+		line = fallback;
+	}
+	if (!module_in_low_memory(m)) {
+		pr_err("run: %s: module at 0x%08x-0x%08x is not in low memory\n", line,
+		       m->mod_start, m->mod_end);
+		return EXIT_STATUS_NOEXEC;
+	}
+	if (next && module_in_low_memory(next) &&
+	    run_args_is_block(__va(next->mod_start), next->mod_end - next->mod_start)) {
+		*used = 2;
+		err = run_args_from_block(&ra, __va(next->mod_start),
+					  next->mod_end - next->mod_start);
+	} else {
+		err = run_args_from_line(&ra, line);
+	}
+	if (err) {
+		pr_err("run: %s: %s\n", line,
+		       err == -ENOMEM ? "out of memory for the arguments" : ra.why);
+		return EXIT_STATUS_NOEXEC;
+	}
+	status = run_program_args(&ra, __va(m->mod_start), m->mod_end - m->mod_start);
+	run_args_free(&ra);
+	return status;
+}
+
 void run_boot_modules(void)
 {
 	const struct multiboot_info *mbi = boot_mbi;
 	const struct multiboot_mod_list *mods;
-	unsigned long low_end = max_low_pfn << PAGE_SHIFT;
-	u32 i;
+	u32 i, used;
 
 	if (!mbi || !(mbi->flags & MULTIBOOT_INFO_MODS) || !mbi->mods_count) {
 		pr_err("run: no program to run: give each as a Multiboot module, "
@@ -190,23 +197,6 @@ void run_boot_modules(void)
 		return;
 	}
 	mods = __va(mbi->mods_addr);
-	for (i = 0; i < mbi->mods_count; i++) {
-		const struct multiboot_mod_list *m = &mods[i];
-		const char *line = m->cmdline ? (const char *)__va(m->cmdline) : "";
-		char fallback[24];
-		int status;
-
-		if (!*line) {
-			snprintf(fallback, sizeof(fallback), "module%u", i);
-			line = fallback;
-		}
-		if (m->mod_end < m->mod_start || m->mod_end > low_end) {
-			pr_err("run: %s: module at 0x%08x-0x%08x is not in low memory\n", line,
-			       m->mod_start, m->mod_end);
-			status = EXIT_STATUS_NOEXEC;
-		} else {
-			status = run_program(line, __va(m->mod_start), m->mod_end - m->mod_start);
-		}
-		print_exit_status(status);
-	}
+	for (i = 0; i < mbi->mods_count; i += used)
+		print_exit_status(run_module(mods, i, mbi->mods_count, &used));
 }
