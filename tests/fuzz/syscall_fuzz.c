@@ -372,11 +372,12 @@ static void fix_madvise(unsigned long *a)
 }
 
 /*
- * KERNEL BUG (reported, issue 11's fuzzer; mm/mremap.c is not this suite's): an old range
- * that wraps past the top of the address space, e.g. mremap(0x400fc000, 0xfffff000,
- * 0xc4b62b73, 0, 0), is taken as a shrink and do_munmap(addr + new_len, old_len - new_len)
- * unmaps [0x04c5f000, 0x400fb000), the fuzzer's own text with it. Linux answers -EINVAL
- * and unmaps nothing. Until it is fixed, such old ranges are steered like any other.
+ * An old range that wraps past the top of the address space, e.g. mremap(0x40000000,
+ * 0xfffff000, 0xc4b62b73, 0, 0), is a shrink whose arithmetic wraps too:
+ * do_munmap(addr + new_len, old_len - new_len) unmaps a range far below addr, the
+ * fuzzer's own text with it. Linux i386 does exactly the same (tests/linux-abi's
+ * mremap_wrap case checks it against the oracle; a 64-bit kernel computes in 64 bits
+ * and answers -EINVAL), so such old ranges are steered like any other.
  */
 static int mremap_wraps(const unsigned long *a)
 {
