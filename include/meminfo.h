@@ -20,7 +20,8 @@ struct mem_counts {
 	unsigned long slab_reclaimable;	/* of them, in SLAB_RECLAIM_ACCOUNT caches */
 	unsigned long kernel_stack_kb;	/* the tasks' kernel stacks */
 	unsigned long pagetable_pages;	/* user page tables (the directories not counted) */
-	unsigned long committed_pages;	/* Committed_AS: see meminfo_committed_pages() */
+	unsigned long committed_pages;	/* Committed_AS: vm_memory_committed() (mm/util.c) */
+	unsigned long commit_limit;	/* CommitLimit: vm_commit_limit() */
 	unsigned long vmalloc_total_kb;	/* VMALLOC_END - VMALLOC_START */
 	unsigned long vmalloc_used_pages; /* pages vmalloc() owns */
 	unsigned long direct_map_4k_kb;	/* low memory mapped with 4 KiB pages */
@@ -34,9 +35,6 @@ void meminfo_show(struct seq_file *m, const struct mem_counts *c);
 /* The teaching extras, a block of their own after meminfo on the console. */
 void meminfo_extras_show(struct seq_file *m);
 
-/* Linux's vm_commit_limit() with overcommit_ratio 50, no huge pages, no swap. */
-unsigned long meminfo_commit_limit(void);
-
 /*
  * Linux's show_mem(): the "Mem-Info:" block of an OOM report (page counts, per-node and
  * per-zone figures, the free blocks of each zone by order, the RAM totals).
@@ -48,11 +46,5 @@ struct mm_struct;
 void mem_counts_collect(struct mem_counts *c);
 void show_mem(void);
 unsigned long mm_pgtables_pages(const struct mm_struct *mm);	/* user page-table pages */
-/*
- * Committed_AS in pages: the private writable mappings of the process that exists
- * (Linux charges exactly those to vm_committed_as). TODO(lead): once the overcommit
- * branch's vm_memory_committed() is merged, return that instead.
- */
-unsigned long meminfo_committed_pages(void);
 
 #endif /* _MEMINFO_H */

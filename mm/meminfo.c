@@ -3,14 +3,15 @@
  * layers that own them, and the console versions of /proc/zoneinfo and /proc/meminfo
  * that the boot report and the tests print (the formats are in mm/show_mem.c).
  *
- * With one process at a time, "every process" is current: its rss is AnonPages, its
- * user page tables are PageTables, its writable mappings are Committed_AS.
+ * AnonPages and PageTables add up every address space's rss and user page tables;
+ * Committed_AS and CommitLimit are the overcommit accounting's (mm/util.c).
  *
- * Relies on: current (sched.h), nr_threads, nr_slab_pages(), vmalloc_nr_pages(), the
+ * Relies on: the task list (sched.h), nr_threads, vm_memory_committed(), nr_slab_pages(), vmalloc_nr_pages(), the
  * layout constants of asm/pgtable.h.
  */
 #include <meminfo.h>
 #include <mm.h>
+#include <mmap.h>
 #include <mmzone.h>
 #include <pgtable.h>
 #include <sched.h>
@@ -19,22 +20,37 @@
 #include <vmalloc.h>
 
 /*
- * Linux charges a private writable mapping to vm_committed_as when it is made (and the
- * data, bss, heap and stack are such mappings); this kernel shares anonymous MAP_SHARED
- * memory as private, which Linux charges through shmem too. So: the pages of every
- * writable area of the process.
+ * Each address space once, over every task (a vfork child shares its parent's): the
+ * sum of what count() says of it. Linux keeps global counters instead (NR_ANON_MAPPED,
+ * NR_PAGETABLE); with a handful of tasks the walk costs nothing that matters.
  */
-unsigned long meminfo_committed_pages(void)
+static unsigned long sum_over_mms(unsigned long (*count)(const struct mm_struct *mm))
 {
-	const struct vm_area_struct *vma;
-	unsigned long pages = 0;
+	struct task_struct *p, *q;
+	unsigned long total = 0;
 
-	if (!current || !current->mm)
-		return 0;
-	list_for_each_entry(vma, &current->mm->mmap_list, vm_list)
-		if (vma->vm_flags & VM_WRITE)
-			pages += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
-	return pages;
+	list_for_each_entry(p, &init_task.tasks, tasks) {
+		bool seen = false;
+
+		if (!p->mm)
+			continue;
+		list_for_each_entry(q, &init_task.tasks, tasks) {
+			if (q == p)
+				break;
+			if (q->mm == p->mm) {
+				seen = true;
+				break;
+			}
+		}
+		if (!seen)
+			total += count(p->mm);
+	}
+	return total;
+}
+
+static unsigned long mm_rss(const struct mm_struct *mm)
+{
+	return mm->rss;
 }
 
 /* Page tables of the user half: one page per present directory entry below TASK_SIZE. */
@@ -55,12 +71,13 @@ unsigned long mm_pgtables_pages(const struct mm_struct *mm)
 
 void mem_counts_collect(struct mem_counts *c)
 {
-	c->anon_pages = current && current->mm ? current->mm->rss : 0;
+	c->anon_pages = sum_over_mms(mm_rss);
 	c->slab_pages = nr_slab_pages();
 	c->slab_reclaimable = 0;	/* no cache is SLAB_RECLAIM_ACCOUNT (dentries, inodes) */
 	c->kernel_stack_kb = (unsigned long)nr_threads * (THREAD_SIZE >> 10);
-	c->pagetable_pages = current ? mm_pgtables_pages(current->mm) : 0;
-	c->committed_pages = meminfo_committed_pages();
+	c->pagetable_pages = sum_over_mms(mm_pgtables_pages);
+	c->committed_pages = vm_memory_committed();
+	c->commit_limit = vm_commit_limit();
 	c->vmalloc_total_kb = (VMALLOC_END - VMALLOC_START) >> 10;
 	c->vmalloc_used_pages = vmalloc_nr_pages();
 	c->direct_map_4k_kb = max_low_pfn << (PAGE_SHIFT - 10);	/* 4 KiB ptes only */

@@ -152,11 +152,6 @@ void meminfo_set_kernel_image(unsigned long bytes)
 	kernel_image_bytes = bytes;
 }
 
-unsigned long meminfo_commit_limit(void)
-{
-	return totalram_pages() * 50 / 100;	/* - hugetlb pages (none), + swap (none) */
-}
-
 /* "Name:" in 16 columns, the value in 8, as Linux's show_val_kb(). */
 static void val_kb(struct seq_file *m, const char *name, unsigned long kb)
 {
@@ -207,7 +202,7 @@ void meminfo_show(struct seq_file *m, const struct mem_counts *c)
 	val_kb(m, "NFS_Unstable:", 0);
 	val_kb(m, "Bounce:", 0);
 	val_kb(m, "WritebackTmp:", 0);
-	val_kb(m, "CommitLimit:", K(meminfo_commit_limit()));
+	val_kb(m, "CommitLimit:", K(c->commit_limit));
 	val_kb(m, "Committed_AS:", K(c->committed_pages));
 	val_kb(m, "VmallocTotal:", c->vmalloc_total_kb);
 	val_kb(m, "VmallocUsed:", K(c->vmalloc_used_pages));

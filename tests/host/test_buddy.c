@@ -906,6 +906,7 @@ static void buddy_introspection_prints_linux_formats(void)
 		struct mem_counts c = {
 			.anon_pages = 3, .slab_pages = 5, .slab_reclaimable = 1,
 			.kernel_stack_kb = 16, .pagetable_pages = 2, .committed_pages = 7,
+			.commit_limit = totalram_pages() * 50 / 100,
 			.vmalloc_total_kb = 1024, .vmalloc_used_pages = 4,
 			.direct_map_4k_kb = 8192, .huge_page_kb = 4096,
 		};

@@ -30,6 +30,8 @@
 #include <kdebug.h>
 #include <kernel.h>
 #include <notifier.h>
+#include <signal.h>
+#include <sched.h>
 #include <setjmp.h>
 #include <slab.h>
 #include <string.h>
@@ -39,6 +41,7 @@
 extern const struct ktest __start_ktests[], __stop_ktests[];
 
 static const struct ktest *current_test;
+static struct task_struct *runner_task;	/* the task the tests run in (init) */
 static bool current_failed, current_skipped;
 static char skip_reason[128];
 static jmp_buf test_env;
@@ -92,6 +95,18 @@ bool ktest_catch(void (*fn)(void *), void *arg, struct ktest_fault *fault)
 	return faulted;
 }
 
+/*
+ * Is this code running on the runner's own kernel stack? A test may set current to a
+ * stand-in task while it runs on the runner's stack, so current does not say.
+ */
+static bool on_runner_stack(void)
+{
+	unsigned long sp = (unsigned long)__builtin_frame_address(0);
+	unsigned long base = (unsigned long)runner_task->stack;
+
+	return sp >= base && sp < base + THREAD_SIZE;
+}
+
 static int ktest_die_notify(struct notifier_block *nb, unsigned long val, void *data)
 {
 	struct die_args *args = data;
@@ -105,8 +120,8 @@ static int ktest_die_notify(struct notifier_block *nb, unsigned long val, void *
 		current_failed = true;
 		return NOTIFY_DONE;
 	}
-	if (!catch_active)
-		return NOTIFY_DONE;
+	if (!catch_active || !on_runner_stack())
+		return NOTIFY_DONE;	/* ktest_catch()'s recovery point is the runner's */
 	caught.vector = args->trapnr;
 	caught.error_code = args->err;
 	caught.cr2 = read_cr2();
@@ -120,7 +135,13 @@ static struct notifier_block ktest_die_nb = {
 	.priority = 100,	/* before any other listener: the fault is the test's */
 };
 
-/* After a panic or an oops has been reported: fail the test and go on with the next. */
+/*
+ * After a panic or an oops has been reported: fail the test and go on with the next.
+ * The runner's recovery point is on the runner's own stack, so it is reached only from
+ * the runner. A task the test made (a kernel thread, a program) that oopses is ended
+ * instead, as Linux ends a task after an oops (make_task_dead): its parent, the test,
+ * reaps it and goes on.
+ */
 static int ktest_panic_notify(struct notifier_block *nb, unsigned long val, void *data)
 {
 	(void)nb;
@@ -128,8 +149,14 @@ static int ktest_panic_notify(struct notifier_block *nb, unsigned long val, void
 	(void)data;
 	if (!current_test)
 		return NOTIFY_DONE;
-	catch_active = false;
 	current_failed = true;
+	if (!on_runner_stack()) {
+		printk(KERN_ERR "    # %s[%d], a task of the test, is ended\n", current->comm,
+		       current->pid);
+		local_irq_enable();
+		do_exit(128 + SIGSEGV);
+	}
+	catch_active = false;
 	longjmp(test_env, 1);
 }
 
@@ -273,6 +300,7 @@ static void run_one(const struct ktest *t, int number, struct ktest_counts *c)
 		local_irq_enable();
 		t->run();
 	}
+	current = runner_task;	/* a test that stopped half-way may have left a stand-in */
 	current_test = NULL;
 	catch_active = false;
 	capturing = false;
@@ -297,6 +325,7 @@ static void ktest_run_all(const char *suites)
 	struct ktest_counts c = { 0, 0, 0 };
 	int total = 0, number = 0;
 
+	runner_task = current;
 	register_console(&ktest_console);
 	register_die_notifier(&ktest_die_nb);
 	atomic_notifier_chain_register(&panic_notifier_list, &ktest_panic_nb);

@@ -5,6 +5,7 @@
  * boot log by tests/check-proc-formats.
  */
 #include <ktest.h>
+#include <mmap.h>
 #include <meminfo.h>
 #include <mm.h>
 #include <sched.h>
@@ -37,7 +38,8 @@ KTEST(meminfo, figures_come_from_the_kernel_counters)
 	KTEST_EXPECT_EQ(c.vmalloc_total_kb, (VMALLOC_END - VMALLOC_START) >> 10);
 	KTEST_EXPECT_EQ(c.direct_map_4k_kb, max_low_pfn * (PAGE_SIZE >> 10));
 	KTEST_EXPECT_EQ(c.huge_page_kb, 4096);
-	KTEST_EXPECT_EQ(meminfo_commit_limit(), totalram_pages() / 2);
+	KTEST_EXPECT_EQ(c.commit_limit, totalram_pages() / 2);	/* overcommit_ratio 50, no swap */
+	KTEST_EXPECT_EQ(c.committed_pages, vm_memory_committed());
 }
 
 KTEST(meminfo, vmalloc_used_follows_vmalloc)

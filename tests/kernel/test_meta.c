@@ -1,13 +1,15 @@
 /*
  * Tests that fail on purpose, to check the self-test runner itself. The "meta" suite
  * runs only when named ("test=meta"); tests/run-ktests checks that each failure is
- * reported the way it should be and that the run goes on after an oops and a panic,
- * and that a report the test did not declare (a WARNING, a bad free) fails it, as does
- * a declared one that never comes, while a declared one that comes does not.
+ * reported the way it should be and that the run goes on after an oops (also one in a
+ * task the test made) and a panic, and that a report the test did not declare (a
+ * WARNING, a bad free) fails it, as does a declared one that never comes, while a
+ * declared one that comes does not.
  */
 #include <ktest.h>
 #include <kernel.h>
 #include <mm.h>
+#include <sched.h>
 
 KTEST(meta, failed_expectation_is_reported)
 {
@@ -26,6 +28,26 @@ KTEST(meta, oops_fails_only_that_test)
 KTEST(meta, panic_fails_only_that_test)
 {
 	panic("deliberate panic from a self-test");
+}
+
+static int oopsing_thread(void *unused)
+{
+	volatile uintptr_t addr = 0x14;
+
+	(void)unused;
+	*(volatile int *)addr = 1;
+	return 0;
+}
+
+/* An oops in a task the test made fails the test; the task ends and the test goes on. */
+KTEST(meta, oops_in_a_tasks_thread_fails_the_test)
+{
+	struct task_struct *t = copy_process(oopsing_thread, NULL, "oopser");
+
+	KTEST_ASSERT_NOT_NULL(t);
+	wake_up_new_task(t);
+	KTEST_EXPECT_EQ(kernel_wait(t), 128 + 11);
+	printk(KERN_ERR "    # meta: the test went on after its thread's oops\n");
 }
 
 KTEST(meta, runs_after_failures)
