@@ -19,8 +19,6 @@
 #include "types.h"
 
 void *ioremap(phys_addr_t phys_addr, unsigned long size);	/* uncached; NULL on error */
-void *ioremap_nocache(phys_addr_t phys_addr, unsigned long size);	/* the same */
-void *ioremap_cache(phys_addr_t phys_addr, unsigned long size);	/* write-back cached */
 void iounmap(volatile void *addr);
 
 /* MMIO accessors: one access of exactly that width, never merged or omitted. */

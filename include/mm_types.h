@@ -84,7 +84,6 @@ enum pageflags {
 	PG_buddy,	/* heads a free block on a buddy free list */
 	PG_slab,	/* belongs to a slab */
 	PG_head,	/* first page of a compound (multi-page kmalloc) allocation */
-	PG_dirty,
 	NR_PAGEFLAGS
 };
 

@@ -417,7 +417,6 @@ enum fault_decision {
 /* *pvma is set to the area concerned (NULL for FAULT_BAD_AREA). */
 enum fault_decision fault_decide(struct mm_struct *mm, unsigned long addr,
 				 unsigned long error_code, struct vm_area_struct **pvma);
-const char *fault_decision_name(enum fault_decision d);
 
 /* Linux's log line for a user access that is killed (arch/x86/mm/fault.c): "prog[pid]: segfault..." */
 struct pt_regs;

@@ -11,6 +11,5 @@
 #include "types.h"
 
 void get_random_bytes(void *buf, size_t n);
-u32 get_random_u32(void);
 
 #endif /* _RANDOM_H */

@@ -38,7 +38,6 @@ struct kmem_cache;
 #define SLAB_CACHE_LINE		64	/* L1 line on every i686 we run on */
 
 /* Debug patterns, as in Linux's <linux/poison.h>. */
-#define POISON_INUSE	0x5a	/* (unused here) */
 #define POISON_FREE	0x6b	/* every byte of a free object... */
 #define POISON_END	0xa5	/* ...except the last */
 #define RED_INACTIVE	0xbb	/* red zone of a free object */
@@ -57,7 +56,6 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *cachep, gfp_t flags)
 }
 
 const char *kmem_cache_name(const struct kmem_cache *cachep);
-size_t kmem_cache_size(const struct kmem_cache *cachep);	/* the object size asked for */
 
 /* General caches and kmalloc. */
 #define KMALLOC_MIN_SIZE	8

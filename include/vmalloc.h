@@ -59,7 +59,6 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags, u32 pro
 void vunmap(const void *addr);
 
 /* Lower level, for ioremap and friends. */
-struct vm_struct *get_vm_area(unsigned long size, unsigned long flags);
 struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long flags,
 				     const void *caller);
 /* The same; on failure *why says what went wrong, for the caller's message. */
@@ -80,7 +79,6 @@ void vmalloc_report_fault(unsigned long addr);
 
 bool is_vmalloc_addr(const void *addr);
 struct page *vmalloc_to_page(const void *addr);	/* NULL if not mapped */
-unsigned long vmalloc_to_pfn(const void *addr);
 
 /*
  * Verifies every invariant of the area list and the page tables behind it (see the top

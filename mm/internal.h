@@ -18,7 +18,7 @@
 #include "asm/x86.h"
 #endif
 
-/* Flags that must be clear for the fast free path; PG_head, PG_dirty take the slow one. */
+/* Flags that must be clear for the fast free path; PG_head takes the slow one. */
 #define PAGE_FLAGS_MASK		((1UL << NR_PAGEFLAGS) - 1)
 /* Flags that make a free a bug. */
 #define PAGE_FLAGS_BAD_AT_FREE	((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_slab))

@@ -263,17 +263,3 @@ enum fault_decision fault_decide(struct mm_struct *mm, unsigned long addr,
 	return d;
 }
 
-const char *fault_decision_name(enum fault_decision d)
-{
-	switch (d) {
-	case FAULT_HANDLE:
-		return "handle";
-	case FAULT_EXPAND_STACK:
-		return "expand stack";
-	case FAULT_BAD_AREA:
-		return "bad area";
-	case FAULT_BAD_ACCESS:
-		return "bad access";
-	}
-	return "?";
-}

@@ -474,7 +474,7 @@ static __noinline void free_pages_checked(struct page *page, unsigned int order)
 		return;
 	}
 
-	page->flags &= ~PAGE_FLAGS_MASK;	/* drops PG_head, PG_dirty; keeps the zone */
+	page->flags &= ~PAGE_FLAGS_MASK;	/* drops PG_head; keeps the zone */
 	page->_refcount = 0;
 	if (!order) {
 		free_unref_page(page);

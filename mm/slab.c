@@ -616,11 +616,6 @@ const char *kmem_cache_name(const struct kmem_cache *cachep)
 	return cachep->name;
 }
 
-size_t kmem_cache_size(const struct kmem_cache *cachep)
-{
-	return cachep->object_size;
-}
-
 /* Called by alloc_pages() before it fails a __GFP_RECLAIM allocation. */
 static unsigned long slab_shrink_scan(struct shrinker *s)
 {

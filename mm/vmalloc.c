@@ -122,11 +122,6 @@ struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long flags,
 	return __get_vm_area_caller(size, flags, caller, &why);
 }
 
-struct vm_struct *get_vm_area(unsigned long size, unsigned long flags)
-{
-	return get_vm_area_caller(size, flags, __builtin_return_address(0));
-}
-
 struct vm_struct *find_vm_area(const void *addr)
 {
 	unsigned long a = (unsigned long)addr;
@@ -394,13 +389,6 @@ struct page *vmalloc_to_page(const void *addr)
 	if (phys == (phys_addr_t)-1 || PFN_DOWN(phys) >= max_pfn)
 		return NULL;
 	return pfn_to_page(PFN_DOWN(phys));
-}
-
-unsigned long vmalloc_to_pfn(const void *addr)
-{
-	struct page *page = vmalloc_to_page(addr);
-
-	return page ? page_to_pfn(page) : 0;
 }
 
 void vmalloc_report_fault(unsigned long addr)

@@ -59,14 +59,6 @@ void get_random_bytes(void *buf, size_t n)
 	}
 }
 
-u32 get_random_u32(void)
-{
-	u32 v;
-
-	get_random_bytes(&v, sizeof(v));
-	return v;
-}
-
 long sys_getrandom(char *ubuf, size_t count, unsigned int flags)
 {
 	u8 chunk[64];

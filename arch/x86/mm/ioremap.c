@@ -71,21 +71,10 @@ static void *__ioremap_caller(phys_addr_t phys_addr, unsigned long size, u32 pro
 	return (void *)(addr + offset);
 }
 
-void *ioremap_nocache(phys_addr_t phys_addr, unsigned long size)
-{
-	return __ioremap_caller(phys_addr, size, PAGE_KERNEL_NOCACHE,
-				__builtin_return_address(0));
-}
-
 void *ioremap(phys_addr_t phys_addr, unsigned long size)
 {
 	return __ioremap_caller(phys_addr, size, PAGE_KERNEL_NOCACHE,
 				__builtin_return_address(0));
-}
-
-void *ioremap_cache(phys_addr_t phys_addr, unsigned long size)
-{
-	return __ioremap_caller(phys_addr, size, PAGE_KERNEL, __builtin_return_address(0));
 }
 
 void iounmap(volatile void *addr)
