@@ -16,6 +16,7 @@ struct seq_file;
 /* Everything in pages unless the name says kB. 0 where the mechanism does not exist. */
 struct mem_counts {
 	unsigned long anon_pages;	/* user pages mapped by processes (their rss) */
+	unsigned long mlocked_pages;	/* Mlocked: pages present in VM_LOCKED areas */
 	unsigned long slab_pages;	/* pages held by the slab allocator */
 	unsigned long slab_reclaimable;	/* of them, in SLAB_RECLAIM_ACCOUNT caches */
 	unsigned long kernel_stack_kb;	/* the tasks' kernel stacks */

@@ -13,6 +13,7 @@
 #include <mm.h>
 #include <mmap.h>
 #include <mmzone.h>
+#include <pagewalk.h>
 #include <pgtable.h>
 #include <sched.h>
 #include <seq_file.h>
@@ -53,6 +54,37 @@ static unsigned long mm_rss(const struct mm_struct *mm)
 	return mm->rss;
 }
 
+/* One more resident page of a locked area (the zero page is nobody's). */
+static int count_locked_pte(pte_t *pte, unsigned long addr, unsigned long next,
+			    struct mm_walk *walk)
+{
+	(void)addr;
+	(void)next;
+	if (pte_present(*pte) && !is_zero_pfn(pte_pfn(*pte)))
+		(*(unsigned long *)walk->private)++;
+	return 0;
+}
+
+static const struct mm_walk_ops count_locked_ops = {
+	.pte_entry = count_locked_pte,
+};
+
+/*
+ * Mlocked: the pages present in VM_LOCKED areas (an MLOCK_ONFAULT area counts only what
+ * has been touched), as Linux's NR_MLOCK counts pages, not areas (that is VmLck).
+ */
+static unsigned long mm_locked(const struct mm_struct *mm)
+{
+	struct vm_area_struct *vma;
+	unsigned long pages = 0;
+
+	list_for_each_entry(vma, &mm->mmap_list, vm_list)
+		if (vma->vm_flags & VM_LOCKED)
+			walk_page_range((struct mm_struct *)mm, vma->vm_start, vma->vm_end,
+					&count_locked_ops, &pages);
+	return pages;
+}
+
 /* Page tables of the user half: one page per present directory entry below TASK_SIZE. */
 unsigned long mm_pgtables_pages(const struct mm_struct *mm)
 {
@@ -72,6 +104,7 @@ unsigned long mm_pgtables_pages(const struct mm_struct *mm)
 void mem_counts_collect(struct mem_counts *c)
 {
 	c->anon_pages = sum_over_mms(mm_rss);
+	c->mlocked_pages = sum_over_mms(mm_locked);
 	c->slab_pages = nr_slab_pages();
 	c->slab_reclaimable = 0;	/* no cache is SLAB_RECLAIM_ACCOUNT (dentries, inodes) */
 	c->kernel_stack_kb = (unsigned long)nr_threads * (THREAD_SIZE >> 10);

@@ -177,8 +177,8 @@ void meminfo_show(struct seq_file *m, const struct mem_counts *c)
 	val_kb(m, "Inactive(anon):", 0);
 	val_kb(m, "Active(file):", 0);
 	val_kb(m, "Inactive(file):", 0);
-	val_kb(m, "Unevictable:", 0);
-	val_kb(m, "Mlocked:", 0);
+	val_kb(m, "Unevictable:", K(c->mlocked_pages));	/* mlocked pages are unevictable */
+	val_kb(m, "Mlocked:", K(c->mlocked_pages));
 	val_kb(m, "HighTotal:", K(high->managed_pages));
 	val_kb(m, "HighFree:", K(high_free));
 	val_kb(m, "LowTotal:", K(total - high->managed_pages));
