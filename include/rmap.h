@@ -24,5 +24,10 @@ void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma,
 void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address);
 /* One mapping fewer. Does not free: the caller's put_page() does. */
 void page_remove_rmap(struct page *page);
+/* fork: one more pte maps a page already mapped (dup_mmap's copy of the parent's pte). */
+static inline void page_dup_rmap(struct page *page)
+{
+	page->_mapcount++;
+}
 
 #endif /* _RMAP_H */
