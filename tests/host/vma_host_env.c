@@ -330,3 +330,9 @@ int host_check_mm(struct mm_struct *mm)
 	}
 	return errors;
 }
+
+/* Copy-on-write's copy (mm/memory.c): every fake page is in the arena, so no kmap. */
+void copy_highpage(struct page *to, struct page *from)
+{
+	memcpy(__va(PFN_PHYS(page_to_pfn(to))), __va(PFN_PHYS(page_to_pfn(from))), PAGE_SIZE);
+}
