@@ -42,6 +42,7 @@
 #include <pgtable.h>
 #include <rmap.h>
 #include <highmem.h>
+#include <asm/x86.h>
 #include <asm/traps.h>
 
 /*
@@ -64,6 +65,7 @@ static void update_hiwater_rss(struct mm_struct *mm)
 
 /* ---- zap: clear the ptes, uncount the mappings, drop the references ---- */
 
+/* walk->private: true when mm is the one in CR3, so that cleared entries need an invlpg. */
 static int zap_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
 			 struct mm_walk *walk)
 {
@@ -72,8 +74,8 @@ static int zap_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
 	struct page *page;
 
 	(void)next;
-	if (pte_accessible(old))
-		flush_tlb_page(mm->pgd, addr);
+	if (*(bool *)walk->private && pte_accessible(old))
+		invlpg(addr);
 	if (pte_is_zero_page(old))
 		return 0;		/* shared, never counted: nothing to give back */
 	page = pte_page(old);
@@ -89,7 +91,9 @@ static const struct mm_walk_ops zap_walk_ops = {
 
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
-	walk_page_range(mm, start, end, &zap_walk_ops, NULL);
+	bool loaded = mm->pgd == current_pgd();	/* exit and exec zap an mm not in CR3 */
+
+	walk_page_range(mm, start, end, &zap_walk_ops, &loaded);
 }
 
 /*
@@ -244,9 +248,13 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
  * is copied (copy-on-write): the new page replaces it in this pte only, and the old one
  * loses this mapping and its reference.
  */
-static void copy_user_highpage(struct page *to, struct page *from)
+static inline void copy_user_highpage(struct page *to, struct page *from)
 {
-	copy_highpage(to, from);	/* both through kmap_atomic: either may be HighMem */
+	if (!PageHighMem(to) && !PageHighMem(from)) {
+		copy_page(page_address(to), page_address(from));	/* the direct map */
+		return;
+	}
+	copy_highpage(to, from);	/* through kmap_atomic */
 }
 
 static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
@@ -269,7 +277,7 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned
 		entry = pte_mkdirty(pte_mkwrite(mk_pte(page, vma->vm_page_prot)));
 		page_add_new_anon_rmap(page, vma, addr);
 		set_pte_at(mm, addr, pte, entry);
-		flush_tlb_page(mm->pgd, addr);
+		flush_tlb_page(mm->pgd, addr);	/* the read-only entry may be cached */
 		page_remove_rmap(old);
 		put_page(old);		/* rss is unchanged: one page for another */
 		return 0;
