@@ -31,9 +31,9 @@
  */
 struct mm_struct *mm_alloc(void);
 /*
- * Tear an address space down (Linux's exit_mmap + mmdrop): every page, page table, area
- * and the mm itself are freed. If its directory is the one in CR3, the kernel's own
- * (swapper_pg_dir) is loaded first.
+ * Drop a user of an address space (mm_users). The last one tears it down (Linux's
+ * exit_mmap + mmdrop): every page reference, page table, area and the mm itself. If
+ * its directory is the one in CR3, the kernel's own (swapper_pg_dir) is loaded first.
  */
 void mmput(struct mm_struct *mm);	/* drops a user (mm_users); the last one frees it all */
 void mmdrop(struct mm_struct *mm);	/* drops a reference to the struct (mm_count) */

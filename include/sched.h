@@ -7,7 +7,8 @@
  * switches between the runnable ones round robin. The boot thread becomes the idle task,
  * pid 0 ("swapper"); "init" (pid 1) is a kernel thread that runs the self-tests or the
  * programs. The kernel is not preemptive (docs/concurrency.md): a task in the kernel
- * runs until it sleeps, exits or returns to user mode.
+ * runs until it sleeps, exits or yields; user mode is preempted when its time slice
+ * (RR_TIMESLICE ticks) is used up.
  *
  * "current" is the running task, never NULL. Self-tests may point it at a stand-in task
  * for a while, as long as they do not sleep meanwhile.

@@ -1,28 +1,32 @@
 /*
- * The end of a task: exit, exit_group, death by a CPU exception, and reaping.
+ * The end of a task: exit, exit_group, death by a CPU exception, reparenting, reaping,
+ * and the waits that reap: wait4, waitpid, waitid.
  *
  * do_exit() runs on the dying task's own kernel stack (from a system call, a trap, or a
  * kernel thread that is done). It gives back what only the task used: the address space
  * (every VMA, page and page table, through mmput() after switching to the kernel's page
  * directory, since freeing the directory in CR3 would pull the floor from under us),
- * its TLS descriptors in the GDT, the FPU registers' contents. Then it becomes a zombie
+ * its TLS descriptors in the GDT, the FPU registers' contents. Its children go to init
+ * (forget_original_parent). Then it becomes a zombie
  * (exit_state EXIT_ZOMBIE), wakes its parent, who sleeps on wait_chldexit, and calls
  * schedule() for the last time in state TASK_DEAD. The kernel stack and the task_struct
  * are left: a task cannot free the stack it runs on. The parent frees both when it reaps
  * the zombie (kernel_wait(), release_task()); on one CPU it cannot run before the zombie
  * has switched away, since the zombie holds the CPU until its last schedule().
  *
- * Exit status as a shell reports it: exit(code) gives code & 0xff; a task killed by
- * signal S gives 128 + S. There are no signal handlers yet, so every signal a CPU
- * exception raises (SIGSEGV, SIGILL, SIGFPE, SIGTRAP, SIGBUS) kills; force_sig_fault()
- * first prints a line in the format of Linux's show_signal()/segfault reports, e.g.
+ * Exit status: task->exit_code is Linux's wait status, what wait4 stores: (code & 0xff)
+ * << 8 for exit(code), the signal number S for a task killed by S (no core dumps, so
+ * never the 0x80 bit). kernel_wait() and the run-elf line show it as a shell does:
+ * code, or 128 + S (wait_status_to_shell). There are no signal handlers yet, so every
+ * signal a CPU exception raises (SIGSEGV, SIGILL, SIGFPE, SIGTRAP, SIGBUS) kills;
+ * force_sig_fault() first prints a line in the format of Linux's show_signal()/segfault reports, e.g.
  *	hello[2] trap invalid opcode ip:8049000 sp:bfffefd0 error:0 in hello[8049000+1000]
  *	hello[2] general protection fault ip:8049003 sp:bfffefd0 error:0 in hello[...]
  * Page faults are reported by the fault handler itself ("segfault at ..."), which then
  * calls force_sig_fault(); so is an out-of-memory kill (it calls do_exit directly).
  *
  * Relies on: mmput, find_vma (the mm layer), switch_pgd, tls_exit, fpu_reset, the
- * scheduler and wait queues.
+ * scheduler and wait queues, copy_to_user, task_pgrp (kernel/pid.c).
  */
 #include <sched.h>
 #include <kernel.h>
