@@ -153,7 +153,11 @@ static int fork_limits_ok(bool user)
 	return 0;
 }
 
-/* CLONE_SETTLS: the child starts with one descriptor set from a struct user_desc. */
+/*
+ * CLONE_SETTLS: the child starts with one descriptor set from a struct user_desc. As
+ * Linux's do_set_thread_area(..., can_allocate = 0), the entry must be named: -1 (pick
+ * one) is -EINVAL here, since there is nowhere to tell the caller which was picked.
+ */
 static int copy_tls(struct task_struct *p, unsigned long tls)
 {
 	struct user_desc info;
@@ -161,6 +165,8 @@ static int copy_tls(struct task_struct *p, unsigned long tls)
 
 	if (copy_from_user(&info, (const void *)tls, sizeof(info)))
 		return -EFAULT;
+	if ((int)info.entry_number == -1)
+		return -EINVAL;
 	idx = tls_pick_entry(p, &info);
 	if (idx < 0)
 		return idx;

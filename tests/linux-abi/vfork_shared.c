@@ -3,9 +3,8 @@
  * the child _exits: a variable the child writes IS seen by the parent, as on Linux.
  * Then clone(CLONE_VM|CLONE_VFORK|SIGCHLD) with a stack of its own (posix_spawn's way),
  * glibc-style fork through clone(CLONE_CHILD_SETTID|CLONE_CHILD_CLEARTID|SIGCHLD), and
- * flag combinations the kernel does not support yet, which must fail with EINVAL
- * (CLONE_VM without CLONE_VFORK, CLONE_THREAD) - not answered by Linux the same way,
- * so those are printed only as "refused or not".
+ * CLONE_SETTLS: the child starts with the TLS descriptor given (GDT entry 8 here), and
+ * an entry of -1 is refused (EINVAL) as in Linux.
  */
 #include "abi.h"
 #include <sched.h>
@@ -14,6 +13,20 @@
 #include <unistd.h>
 
 static volatile int shared_var;
+static int tls_word = 1234;
+
+/* i386's struct user_desc, the flags as set_thread_area's usual caller gives them. */
+struct desc {
+	unsigned int entry_number, base_addr, limit;
+	unsigned int flags;	/* seg_32bit 1, limit_in_pages 1, useable 1: 0x51 */
+};
+
+static unsigned int tls_base(int entry)
+{
+	struct desc d = { entry, 0, 0, 0 };
+
+	return sc(244, (long)&d, 0, 0, 0, 0, 0) ? 0xdead : d.base_addr;
+}
 
 int main(void)
 {
@@ -52,5 +65,19 @@ int main(void)
 	}
 	waitpid(r, &status, 0);
 	out("clone(CLONE_VM|CLONE_VFORK): the parent sees %d\n", shared_var);
+
+	/* CLONE_SETTLS */
+	struct desc d = { 8, (unsigned int)(unsigned long)&tls_word, 0xfffff, 0x51 };
+
+	fflush(stdout);
+	r = sc(120, CLONE_SETTLS | SIGCHLD, 0, 0, (long)&d, 0, 0);
+	if (r == 0)
+		_exit(tls_base(8) == (unsigned int)(unsigned long)&tls_word ? 0 : 1);
+	waitpid(r, &status, 0);
+	out("CLONE_SETTLS: the child has the descriptor %s\n",
+	    WEXITSTATUS(status) == 0 ? "yes" : "no");
+	d.entry_number = -1;
+	out("CLONE_SETTLS with entry -1: %s\n",
+	    res(sc(120, CLONE_SETTLS | SIGCHLD, 0, 0, (long)&d, 0, 0)));
 	return 0;
 }
