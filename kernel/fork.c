@@ -343,10 +343,9 @@ long kernel_clone(struct kernel_clone_args *args)
 	if (IS_ERR(p))
 		return PTR_ERR(p);
 	pid = p->pid;
-	if ((args->flags & CLONE_PARENT_SETTID) &&
-	    copy_to_user((void *)args->parent_tid, &pid, sizeof(pid))) {
-		/* Linux writes it after the child exists and ignores a fault; so do we. */
-	}
+	/* In the parent's memory, once the child exists; a fault is ignored, as in Linux. */
+	if (args->flags & CLONE_PARENT_SETTID)
+		(void)copy_to_user((void *)args->parent_tid, &pid, sizeof(pid));
 	wake_up_new_task(p);
 	if (args->flags & CLONE_VFORK)	/* until the child exits or execs (mm_release) */
 		wait_event(current->wait_chldexit, !p->vfork_pending);
