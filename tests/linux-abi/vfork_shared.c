@@ -55,7 +55,18 @@ int main(void)
 	out("clone as glibc's fork: child saw its tid %s; the parent's word %s\n",
 	    WEXITSTATUS(status) == 0 ? "yes" : "no", child_tid == -1 ? "unchanged" : "changed");
 
-	/* clone(CLONE_VM | CLONE_VFORK | SIGCHLD) with a stack of its own */
+	/* CLONE_PARENT_SETTID: the parent's word gets the child's pid */
+	static int parent_tid;
+
+	fflush(stdout);
+	r = sc(120, CLONE_PARENT_SETTID | SIGCHLD, 0, (long)&parent_tid, 0, 0, 0);
+	if (r == 0)
+		_exit(parent_tid == 0 ? 0 : 1);	/* written after the copy: not in ours */
+	waitpid(r, &status, 0);
+	out("CLONE_PARENT_SETTID: the parent's word %s, the child's copy %s\n",
+	    parent_tid == r ? "is the pid" : "wrong", WEXITSTATUS(status) ? "written" : "untouched");
+
+	/* clone(CLONE_VM | CLONE_VFORK | SIGCHLD) */
 	shared_var = 0;
 	fflush(stdout);
 	r = sc(120, CLONE_VM | CLONE_VFORK | SIGCHLD, 0, 0, 0, 0, 0);

@@ -114,6 +114,9 @@ int main(void)
 	out("wait4 bad pointer: %s\n", res(raw_wait4(pid, 16, 0)));
 	out("then: %s\n", res(raw_wait4(pid, 0, 0)));
 	out("wait4 bad options: %s\n", res(raw_wait4(-1, 0, 0x100)));
+	pid = spawn_exit(9);
+	out("waitid bad siginfo pointer: %s\n", res(sc(284, P_PID, pid, 16, WEXITED, 0, 0)));
+	out("then: %s\n", res(raw_wait4(pid, 0, 0)));
 
 	/* 100 children, reaped in whatever order they end. */
 	for (i = 0; i < 100; i++)
