@@ -77,6 +77,17 @@ int main(void)
 	waitpid(r, &status, 0);
 	out("clone(CLONE_VM|CLONE_VFORK): the parent sees %d\n", shared_var);
 
+	/* CLONE_CHILD_CLEARTID with a shared mm: the word is zeroed when the child exits. */
+	static int clear_word = 55;
+
+	fflush(stdout);
+	r = sc(120, CLONE_VM | CLONE_VFORK | CLONE_CHILD_CLEARTID | SIGCHLD, 0, 0, 0,
+	       (long)&clear_word, 0);
+	if (r == 0)
+		_exit(0);
+	waitpid(r, &status, 0);
+	out("CLONE_CHILD_CLEARTID under vfork: the word is %d\n", clear_word);
+
 	/* CLONE_SETTLS */
 	struct desc d = { 8, (unsigned int)(unsigned long)&tls_word, 0xfffff, 0x51 };
 
