@@ -265,7 +265,7 @@ static struct task_struct *__copy_process(int (*fn)(void *), void *arg, const ch
 		goto bad_fork_free;
 	err = copy_mm(clone_flags, p);
 	if (err)
-		goto bad_fork_cleanup_creds;
+		goto bad_fork_free;
 	/*
 	 * copy_files: the descriptor table (the VFS's files_struct) is copied here, between
 	 * the mm and the thread, once it exists; fork's failure path then puts it back.
@@ -298,9 +298,11 @@ link:
 bad_fork_cleanup_mm:
 	if (p->mm)
 		mmput(p->mm);
-bad_fork_cleanup_creds:
 bad_fork_free:
-	/* free_task() counts the task out, so count it in first: nothing else saw it. */
+	/*
+	 * free_task() gives back the stack, the creds' group list and the signal_struct, and
+	 * counts the task out: count it in first, nothing else saw it.
+	 */
 	nr_threads++;
 	free_task(p);
 	return ERR_PTR(err);
