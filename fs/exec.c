@@ -89,12 +89,15 @@ static void exec_mmap(struct mm_struct *mm)
 {
 	struct task_struct *tsk = current;
 	struct mm_struct *old_mm = tsk->mm;
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	mm_release(tsk, old_mm);	/* a vfork parent waits no longer (kernel/exit.c) */
+	flags = local_irq_save();
 	tsk->mm = mm;
 	switch_pgd(mm->pgd);
 	local_irq_restore(flags);
 	mmput(old_mm);		/* NULL for a kernel thread turning into a process */
+	tsk->flags &= ~PF_FORKNOEXEC;
 }
 
 int begin_new_exec(struct linux_binprm *bprm)

@@ -44,6 +44,8 @@ struct cred {
 
 /* What Linux's init has: every id 0, all capabilities, no supplementary groups. */
 void cred_init_root(struct cred *cred);
+/* fork: new = a copy of old, with a group list of its own; -ENOMEM (new owns nothing). */
+int copy_creds(struct cred *new, const struct cred *old);
 /* Frees what the credentials own (the group list); at task exit. */
 void exit_creds(struct cred *cred);
 

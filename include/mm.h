@@ -47,7 +47,21 @@ static inline void get_page(struct page *page)
 {
 	page->_refcount++;
 }
-void put_page(struct page *page);	/* frees the page when the count reaches 0 */
+void __put_page(struct page *page);	/* the last reference: checks and frees */
+
+/*
+ * Drops a reference; the last one frees the page. A page fork shares has more than one
+ * (every exit and COW copy drops one of them), so that case is inline and checks nothing
+ * the slow path would: a count above 1 cannot be a double free.
+ */
+static inline void put_page(struct page *page)
+{
+	if (likely(page->_refcount > 1)) {
+		page->_refcount--;
+		return;
+	}
+	__put_page(page);
+}
 
 /* The page-table entries that map page (Linux: _mapcount starts at -1). */
 static inline int page_mapcount(const struct page *page)

@@ -177,6 +177,14 @@ struct vm_operations_struct {
  */
 struct mm_struct {
 	pgd_t *pgd;			/* page directory */
+	/*
+	 * As Linux keeps them: mm_users counts the tasks using the address space (vfork's
+	 * child shares it), and the last mmput() tears it down; mm_count counts references
+	 * to the struct itself, 1 for all the users together (lazy TLB would add its own),
+	 * and the last mmdrop() frees it.
+	 */
+	int mm_users;
+	int mm_count;
 	struct list_head mmap_list;	/* areas sorted by address */
 	struct rb_root mm_rb;		/* the same areas in a tree */
 	struct vm_area_struct *mmap_cache;	/* last find_vma() result */

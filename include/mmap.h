@@ -31,11 +31,16 @@
  */
 struct mm_struct *mm_alloc(void);
 /*
- * Tear an address space down (Linux's exit_mmap + mmdrop): every page, page table, area
- * and the mm itself are freed. If its directory is the one in CR3, the kernel's own
- * (swapper_pg_dir) is loaded first.
+ * Drop a user of an address space (mm_users). The last one tears it down (Linux's
+ * exit_mmap + mmdrop): every page reference, page table, area and the mm itself. If
+ * its directory is the one in CR3, the kernel's own (swapper_pg_dir) is loaded first.
  */
-void mmput(struct mm_struct *mm);
+void mmput(struct mm_struct *mm);	/* drops a user (mm_users); the last one frees it all */
+void mmdrop(struct mm_struct *mm);	/* drops a reference to the struct (mm_count) */
+/* fork: oldmm's areas and ptes into mm (COW); -ENOMEM leaves mm for mmput(). */
+int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
+int copy_page_range(struct mm_struct *dst_mm, struct mm_struct *src_mm,
+		    struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);
 
 /* The first area with vm_end > addr (it may start above addr), or NULL. */
 struct vm_area_struct *__find_vma(struct mm_struct *mm, unsigned long addr);

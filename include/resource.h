@@ -17,6 +17,8 @@ struct task_struct;
 
 struct signal_struct {
 	struct rlimit rlim[RLIM_NLIMITS];
+	int pgrp;			/* process group id (Linux: pids[PIDTYPE_PGID]) */
+	int session;			/* session id (pids[PIDTYPE_SID]) */
 };
 
 /* Linux's capability numbers for the checks made here and in mm/. */
@@ -62,7 +64,11 @@ unsigned long rlimit_max(unsigned int limit);
  * A new process's limits: Linux's INIT_RLIMITS, with RLIMIT_NPROC and RLIMIT_SIGPENDING
  * computed from RAM as fork_init() does. 0 or -ENOMEM. exit_signal() frees them.
  */
+/* fork_init()'s max_threads: kernel stacks may take at most an eighth of RAM. */
+unsigned long fork_max_threads(void);
 int copy_signal(struct task_struct *tsk);
+/* fork: tsk gets a copy of the parent's limits, process group and session. */
+int copy_signal_from(struct task_struct *tsk, const struct task_struct *parent);
 void exit_signal(struct task_struct *tsk);
 
 /* Linux's do_prlimit(): read and/or set one limit of tsk (0 or -errno). */

@@ -23,6 +23,27 @@ void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma,
 /* One more mapping of an anonymous page that is mapped already (fork, later). */
 void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned long address);
 /* One mapping fewer. Does not free: the caller's put_page() does. */
-void page_remove_rmap(struct page *page);
+void __page_remove_rmap_bad(struct page *page);	/* the "Bad page map" report */
+
+/* One pte less maps page; the last one gone, the page leaves its mapping (mm/rmap.c). */
+static inline void page_remove_rmap(struct page *page)
+{
+	if (unlikely(page->_mapcount < 0)) {
+		__page_remove_rmap_bad(page);
+		return;
+	}
+	/*
+	 * The last mapping gone: nothing else holds an anonymous page yet (no swap cache),
+	 * so it leaves its mapping now, as Linux's free path would clear it. mapping shares
+	 * its word with page->virtual, which a later vmalloc or kmap owner reads.
+	 */
+	if (--page->_mapcount < 0)
+		page->mapping = NULL;
+}
+/* fork: one more pte maps a page already mapped (dup_mmap's copy of the parent's pte). */
+static inline void page_dup_rmap(struct page *page)
+{
+	page->_mapcount++;
+}
 
 #endif /* _RMAP_H */

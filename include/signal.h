@@ -10,6 +10,7 @@
 #define SIGFPE	8
 #define SIGKILL	9
 #define SIGSEGV	11
+#define SIGCHLD	17
 
 struct pt_regs;
 int trap_to_signal(int vector);

@@ -85,6 +85,23 @@
 #define __NR_mlock2		376
 #define __NR_rseq		386
 #define __NR_clock_gettime64	403
+/* processes and sleeping (kernel/fork.c, kernel/exit.c, kernel/pid.c, kernel/time.c) */
+#define __NR_fork	2
+#define __NR_waitpid	7
+#define __NR_setpgid	57
+#define __NR_getppid	64
+#define __NR_getpgrp	65
+#define __NR_setsid	66
+#define __NR_wait4	114
+#define __NR_clone	120
+#define __NR_getpgid	132
+#define __NR_getsid	147
+#define __NR_sched_yield	158
+#define __NR_nanosleep	162
+#define __NR_vfork	190
+#define __NR_clock_nanosleep	267
+#define __NR_waitid	284
+#define __NR_clock_nanosleep_time64	407
 #define NR_syscalls		450
 
 typedef long (*syscall_fn_t)(unsigned long, unsigned long, unsigned long,
@@ -105,9 +122,33 @@ struct user_desc;
 struct old_timespec32;
 struct __kernel_timespec;
 
+struct rusage32;
+struct waitid_info;
+
 /* kernel/exit.c */
 long sys_exit(int code);
 long sys_exit_group(int code);
+long sys_wait4(int pid, int *stat_addr, int options, struct rusage32 *ru);
+long sys_waitpid(int pid, int *stat_addr, int options);
+long sys_waitid(int which, int upid, struct waitid_info *infop, int options,
+		struct rusage32 *ru);
+long sys_getppid(void);
+
+/* kernel/fork.c */
+long sys_fork(void);
+long sys_vfork(void);
+long sys_clone(unsigned long clone_flags, unsigned long newsp, unsigned long parent_tidptr,
+	       unsigned long tls, unsigned long child_tidptr);
+
+/* kernel/pid.c */
+long sys_setpgid(int pid, int pgid);
+long sys_getpgid(int pid);
+long sys_getpgrp(void);
+long sys_setsid(void);
+long sys_getsid(int pid);
+
+/* kernel/sched/core.c */
+long sys_sched_yield(void);
 
 /* kernel/sys.c */
 long sys_read(unsigned long fd, char *buf, size_t count);
@@ -178,6 +219,11 @@ long sys_get_thread_area(struct user_desc *u_info);
 /* kernel/time.c */
 long sys_clock_gettime(int clk, struct old_timespec32 *tp);
 long sys_clock_gettime64(int clk, struct __kernel_timespec *tp);
+long sys_nanosleep(const struct old_timespec32 *rqtp, struct old_timespec32 *rmtp);
+long sys_clock_nanosleep(int clk, int flags, const struct old_timespec32 *rqtp,
+			 struct old_timespec32 *rmtp);
+long sys_clock_nanosleep_time64(int clk, int flags, const struct __kernel_timespec *rqtp,
+				struct __kernel_timespec *rmtp);
 /* The address space (mm/mmap.c, mm/mprotect.c, mm/mremap.c, mm/madvise.c). */
 long sys_brk(unsigned long brk);
 long sys_old_mmap(unsigned long arg);	/* mmap (90): pointer to 6 longs, offset in bytes */

@@ -16,6 +16,7 @@
  */
 #include <cred.h>
 #include <slab.h>
+#include <string.h>
 #include <uapi/errno.h>
 
 void cred_init_root(struct cred *cred)
@@ -24,6 +25,22 @@ void cred_init_root(struct cred *cred)
 	cred->gid = cred->egid = cred->sgid = cred->fsgid = 0;
 	cred->cap_permitted = cred->cap_effective = true;
 	cred->group_info = NULL;
+}
+
+int copy_creds(struct cred *new, const struct cred *old)
+{
+	const struct group_info *gi = old->group_info;
+
+	*new = *old;
+	new->group_info = NULL;
+	if (!gi)
+		return 0;
+	/* A copy, not a shared reference: the list is small and nothing counts users. */
+	new->group_info = groups_alloc(gi->ngroups);
+	if (!new->group_info)
+		return -ENOMEM;
+	memcpy(new->group_info->gid, gi->gid, gi->ngroups * sizeof(gid_t));
+	return 0;
 }
 
 void exit_creds(struct cred *cred)

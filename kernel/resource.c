@@ -77,7 +77,7 @@ void cap_drop_for_test(u32 caps)
  * fork_init()'s max_threads: the kernel stacks of all threads may take at most an
  * eighth of RAM. NPROC and SIGPENDING default to half of it.
  */
-static unsigned long max_threads(void)
+unsigned long fork_max_threads(void)
 {
 	u64 threads = (u64)totalram_pages() * PAGE_SIZE / ((u64)THREAD_SIZE * 8);
 
@@ -91,13 +91,32 @@ static unsigned long max_threads(void)
 int copy_signal(struct task_struct *tsk)
 {
 	struct signal_struct *sig = kmalloc(sizeof(*sig), GFP_KERNEL);
-	unsigned long half = max_threads() / 2;
+	unsigned long half = fork_max_threads() / 2;
 
 	if (!sig)
 		return -ENOMEM;
 	memcpy(sig->rlim, init_rlimits, sizeof(sig->rlim));
 	sig->rlim[RLIMIT_NPROC].rlim_cur = sig->rlim[RLIMIT_NPROC].rlim_max = half;
 	sig->rlim[RLIMIT_SIGPENDING].rlim_cur = sig->rlim[RLIMIT_SIGPENDING].rlim_max = half;
+	sig->pgrp = sig->session = 0;	/* init's: it is set by whoever makes the task */
+	tsk->signal = sig;
+	return 0;
+}
+
+/*
+ * Linux's copy_signal() for fork: the limits are the parent's (setrlimit before fork
+ * binds the child), and the child is in the parent's process group and session.
+ */
+int copy_signal_from(struct task_struct *tsk, const struct task_struct *parent)
+{
+	struct signal_struct *sig;
+
+	if (!parent->signal)
+		return copy_signal(tsk);
+	sig = kmalloc(sizeof(*sig), GFP_KERNEL);
+	if (!sig)
+		return -ENOMEM;
+	*sig = *parent->signal;
 	tsk->signal = sig;
 	return 0;
 }

@@ -76,7 +76,7 @@ static int run_elf_thread(void *arg)
 	struct linux_binprm *bprm = arg;
 
 	if (do_execve(bprm))
-		do_exit(EXIT_STATUS_NOEXEC);
+		do_exit(EXIT_STATUS_NOEXEC << 8);
 	pr_info("run: %s[%d]: entry 0x%08lx, stack 0x%08lx, argc %d\n", current->comm,
 		current->pid, bprm->entry, bprm->p, bprm->argc);
 	return 0;
@@ -111,6 +111,8 @@ int run_program_args(const struct run_args *ra, const void *image, size_t size)
 	memcpy(comm, tsk->comm, sizeof(comm));
 	wake_up_new_task(tsk);
 	status = kernel_wait(tsk);
+	/* Its orphans came to us (init): they too must be gone before the leak check. */
+	reap_all_children();
 
 	take_snapshot(&after);
 	report_memory(comm, pid, &before, &after);

@@ -98,6 +98,23 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	CALL(__NR_mlock2, sys_mlock2),
 	CALL(__NR_rseq, sys_rseq),
 	CALL(__NR_clock_gettime64, sys_clock_gettime64),
+	/* processes and sleeping (issue 14) */
+	CALL(__NR_fork, sys_fork),
+	CALL(__NR_waitpid, sys_waitpid),
+	CALL(__NR_setpgid, sys_setpgid),
+	CALL(__NR_getppid, sys_getppid),
+	CALL(__NR_getpgrp, sys_getpgrp),
+	CALL(__NR_setsid, sys_setsid),
+	CALL(__NR_wait4, sys_wait4),
+	CALL(__NR_clone, sys_clone),
+	CALL(__NR_getpgid, sys_getpgid),
+	CALL(__NR_getsid, sys_getsid),
+	CALL(__NR_sched_yield, sys_sched_yield),
+	CALL(__NR_nanosleep, sys_nanosleep),
+	CALL(__NR_vfork, sys_vfork),
+	CALL(__NR_clock_nanosleep, sys_clock_nanosleep),
+	CALL(__NR_waitid, sys_waitid),
+	CALL(__NR_clock_nanosleep_time64, sys_clock_nanosleep_time64),
 };
 
 /* The table's size, for system_call (arch/x86/kernel/entry_32.asm) to check the number against. */

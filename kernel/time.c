@@ -1,5 +1,6 @@
 /*
- * Clocks for clock_gettime (265) and clock_gettime64 (403).
+ * Clocks for clock_gettime (265) and clock_gettime64 (403), and sleeping on them:
+ * nanosleep (162), clock_nanosleep (267) and clock_nanosleep_time64 (407).
  *
  * The monotonic clock counts TSC cycles since power-on, converted with the TSC rate
  * that arch/x86/kernel/i8253.c measures against the PIT during the first ten ticks (100 ms).
@@ -11,7 +12,14 @@
  * The wall clock is the CMOS real-time clock (QEMU sets it to the host's UTC time), read
  * once on first use, plus the monotonic time elapsed since.
  *
- * Relies on: rdtsc, tsc_khz_estimate, jiffies, port I/O.
+ * A sleep really sleeps: the task waits in TASK_INTERRUPTIBLE on a timer of whole ticks
+ * (schedule_timeout, kernel/timer.c) and others run meanwhile. Ticks are 10 ms and the
+ * clock is finer, so after each wake-up the time left is measured on the clock itself
+ * and the task sleeps again if any is left: a sleep is never shorter than asked, as
+ * clock_gettime sees it, and at most a tick longer. There are no signals yet, so a
+ * sleep is never interrupted and rem is never written (Linux writes it only on EINTR).
+ *
+ * Relies on: rdtsc, tsc_khz_estimate, jiffies, port I/O, schedule_timeout.
  */
 #include <timekeeping.h>
 #include <uapi/errno.h>
@@ -20,6 +28,7 @@
 #include <syscalls.h>
 #include <uapi/time.h>
 #include <uaccess.h>
+#include <timer.h>
 #include <asm/x86.h>
 
 #define CLOCK_REALTIME			0
@@ -173,4 +182,109 @@ long sys_clock_gettime64(int clk, struct __kernel_timespec *tp)
 	ts.tv_sec = ns / NSEC_PER_SEC;
 	ts.tv_nsec = ns % NSEC_PER_SEC;
 	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+/* ---- sleeping ---- */
+
+#define TIMER_ABSTIME	0x01
+#define NSEC_PER_TICK	(NSEC_PER_SEC / HZ)
+
+/* Sleep until clock clk reads at least end (ns). */
+static void sleep_until(int clk, u64 end)
+{
+	u64 now;
+
+	while (!clock_ns(clk, &now) && now < end) {
+		u64 left = end - now;
+
+		set_current_state(TASK_INTERRUPTIBLE);
+		schedule_timeout((long)((left + NSEC_PER_TICK - 1) / NSEC_PER_TICK));
+	}
+}
+
+static long timespec_to_ns(s64 sec, long nsec, u64 *ns)
+{
+	if (sec < 0 || nsec < 0 || nsec >= (long)NSEC_PER_SEC)
+		return -EINVAL;
+	/* Beyond 2^63 ns (292 years) a sleep is forever; keep the sum from wrapping. */
+	if ((u64)sec > (~0ULL >> 1) / NSEC_PER_SEC)
+		*ns = ~0ULL >> 1;
+	else
+		*ns = (u64)sec * NSEC_PER_SEC + nsec;
+	return 0;
+}
+
+/*
+ * Which clocks one may sleep on, with Linux's answers: the wall and monotonic clocks;
+ * the thread CPU clock and the raw/coarse ones have no sleep in Linux either
+ * (EOPNOTSUPP), unknown clocks are EINVAL, and the process CPU clock, which Linux
+ * supports, is refused here (-EINVAL) until CPU time is really counted.
+ */
+static long clock_sleep_ok(int clk)
+{
+	switch (clk) {
+	case CLOCK_REALTIME:
+	case CLOCK_MONOTONIC:
+	case CLOCK_BOOTTIME:
+		return 0;
+	case CLOCK_THREAD_CPUTIME_ID:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_REALTIME_COARSE:
+	case CLOCK_MONOTONIC_COARSE:
+		return -EOPNOTSUPP;
+	default:
+		return -EINVAL;
+	}
+}
+
+static long do_clock_nanosleep(int clk, int flags, s64 sec, long nsec)
+{
+	long err = clock_sleep_ok(clk);
+	u64 ns, now;
+
+	if (err)
+		return err;
+	err = timespec_to_ns(sec, nsec, &ns);
+	if (err)
+		return err;
+	if (flags & TIMER_ABSTIME) {
+		sleep_until(clk, ns);
+		return 0;
+	}
+	clock_ns(clk, &now);
+	sleep_until(clk, now + ns < now ? ~0ULL : now + ns);
+	return 0;
+}
+
+long sys_nanosleep(const struct old_timespec32 *rqtp, struct old_timespec32 *rmtp)
+{
+	struct old_timespec32 ts;
+
+	(void)rmtp;		/* written only when a signal interrupts: none yet */
+	if (copy_from_user(&ts, rqtp, sizeof(ts)))
+		return -EFAULT;
+	return do_clock_nanosleep(CLOCK_MONOTONIC, 0, ts.tv_sec, ts.tv_nsec);
+}
+
+long sys_clock_nanosleep(int clk, int flags, const struct old_timespec32 *rqtp,
+			 struct old_timespec32 *rmtp)
+{
+	struct old_timespec32 ts;
+
+	(void)rmtp;
+	if (copy_from_user(&ts, rqtp, sizeof(ts)))
+		return -EFAULT;
+	return do_clock_nanosleep(clk, flags, ts.tv_sec, ts.tv_nsec);
+}
+
+long sys_clock_nanosleep_time64(int clk, int flags, const struct __kernel_timespec *rqtp,
+				struct __kernel_timespec *rmtp)
+{
+	struct __kernel_timespec ts;
+
+	(void)rmtp;
+	if (copy_from_user(&ts, rqtp, sizeof(ts)))
+		return -EFAULT;
+	/* A 64-bit tv_nsec: the upper half is ignored for 32-bit tasks, as Linux does. */
+	return do_clock_nanosleep(clk, flags, ts.tv_sec, (long)(s32)ts.tv_nsec);
 }

@@ -13,12 +13,19 @@
  *    (mm/mremap.c) are.
  *  - fault_decide(): what a fault calls for, without doing it.
  *
+ *  - copy_page_range(): fork's copy of an area's ptes (dup_mmap, mm/mmap.c). Every
+ *    page becomes mapped once more (page_dup_rmap, get_page); in a private writable
+ *    area both ptes lose their write bit, and the first write by either side faults into
+ *    do_wp_page(), which copies the page if it is still mapped elsewhere, and simply
+ *    makes it writable again once it is mapped only there (copy-on-write).
+ *
  * Invariants: a pte holds a page (pte_present: accessible, or _PAGE_PROTNONE) only
- * inside an area, with the area's rights, except that a pte of the zero page is never
- * writable. mm->rss counts exactly the ptes that hold a page other than the zero page;
- * each such page is mapped once (page_mapcount() is 1, mm/rmap.c) and holds one
- * reference for it, dropped (put_page, which frees) when its pte is cleared. The zero
- * page is never counted in rss, _mapcount or _refcount.
+ * inside an area, with the area's rights, except that a pte is never writable when it
+ * maps the zero page or, in a private (COW) area, a page mapped more than once.
+ * mm->rss counts exactly the ptes that hold a page other than the zero page; each such
+ * pte is counted in its page's page_mapcount() (mm/rmap.c) and holds one reference for
+ * it, dropped (put_page, which frees the page with the last one) when the pte is
+ * cleared. The zero page is never counted in rss, _mapcount or _refcount.
  *
  * User pages come from HighMem when there is some (GFP_HIGHUSER): the kernel never
  * needs a permanent address for them, since it reaches user memory through the user's
@@ -34,6 +41,8 @@
 #include <pagewalk.h>
 #include <pgtable.h>
 #include <rmap.h>
+#include <highmem.h>
+#include <asm/x86.h>
 #include <asm/traps.h>
 
 /*
@@ -56,6 +65,7 @@ static void update_hiwater_rss(struct mm_struct *mm)
 
 /* ---- zap: clear the ptes, uncount the mappings, drop the references ---- */
 
+/* walk->private: true when mm is the one in CR3, so that cleared entries need an invlpg. */
 static int zap_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
 			 struct mm_walk *walk)
 {
@@ -64,8 +74,8 @@ static int zap_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
 	struct page *page;
 
 	(void)next;
-	if (pte_accessible(old))
-		flush_tlb_page(mm->pgd, addr);
+	if (*(bool *)walk->private && pte_accessible(old))
+		invlpg(addr);
 	if (pte_is_zero_page(old))
 		return 0;		/* shared, never counted: nothing to give back */
 	page = pte_page(old);
@@ -81,7 +91,9 @@ static const struct mm_walk_ops zap_walk_ops = {
 
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
-	walk_page_range(mm, start, end, &zap_walk_ops, NULL);
+	bool loaded = mm->pgd == current_pgd();	/* exit and exec zap an mm not in CR3 */
+
+	walk_page_range(mm, start, end, &zap_walk_ops, &loaded);
 }
 
 /*
@@ -114,6 +126,74 @@ void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,
 	free_user_page_tables(mm->pgd, lo, hi);
 	if (mm->pgd == current_pgd())
 		switch_pgd(mm->pgd);
+}
+
+/* ---- fork: copy the ptes ---- */
+
+/* Linux's is_cow_mapping(): private, and writable now or after an mprotect. */
+static inline bool is_cow_mapping(unsigned long flags)
+{
+	return (flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
+}
+
+struct copy_walk {
+	struct mm_struct *dst_mm;
+	bool cow;
+	pte_t *dst_table;	/* the child's page table of the last entry copied */
+	unsigned long table_start;
+};
+
+static int copy_pte_entry(pte_t *src_pte, unsigned long addr, unsigned long next,
+			  struct mm_walk *walk)
+{
+	struct copy_walk *cw = walk->private;
+	pte_t pte = *src_pte, *dst_pte;
+	struct page *page;
+
+	(void)next;
+	/* One pte_alloc per page table, not per entry: the walk goes in address order. */
+	if (cw->dst_table && (addr & PGDIR_MASK) == cw->table_start) {
+		dst_pte = cw->dst_table + ((addr & ~PGDIR_MASK) >> PAGE_SHIFT);
+	} else {
+		dst_pte = pte_alloc(cw->dst_mm->pgd, addr);
+		if (!dst_pte)
+			return -ENOMEM;
+		cw->dst_table = dst_pte - ((addr & ~PGDIR_MASK) >> PAGE_SHIFT);
+		cw->table_start = addr & PGDIR_MASK;
+	}
+	if (!pte_is_zero_page(pte)) {
+		page = pte_page(pte);
+		get_page(page);
+		page_dup_rmap(page);
+		cw->dst_mm->rss++;
+		if (cw->cow && pte_write(pte)) {
+			pte = pte_wrprotect(pte);
+			set_pte_at(walk->mm, addr, src_pte, pte);  /* dup_mmap flushes at the end */
+		}
+	}
+	set_pte_at(cw->dst_mm, addr, dst_pte, pte);	/* the child's table was empty */
+	return 0;
+}
+
+static const struct mm_walk_ops copy_walk_ops = {
+	.pte_entry = copy_pte_entry,
+};
+
+int copy_page_range(struct mm_struct *dst_mm, struct mm_struct *src_mm,
+		    struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma)
+{
+	struct copy_walk cw = { .dst_mm = dst_mm, .cow = is_cow_mapping(src_vma->vm_flags) };
+
+	(void)dst_vma;
+	return walk_page_range(src_mm, src_vma->vm_start, src_vma->vm_end, &copy_walk_ops, &cw);
+}
+
+/* A pte for page in vma must stay read-only: the zero page, or a COW page shared. */
+static inline bool pte_must_stay_readonly(struct vm_area_struct *vma, pte_t pte)
+{
+	if (pte_is_zero_page(pte))
+		return true;
+	return is_cow_mapping(vma->vm_flags) && page_mapcount(pte_page(pte)) > 1;
 }
 
 /* ---- Faults ---- */
@@ -162,19 +242,44 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
  * A write to an accessible, read-only pte in an area that allows writing (Linux's
  * do_wp_page). The zero page: the write gets a page of its own (a zeroed one, which is
  * what copying the zero page would give) and the zero page is simply dropped, as it
- * was never counted. Any other page is mapped only here (there is no fork yet), so it
- * is reused: the entry just lagged behind the area's rights and becomes writable.
- * Copy-on-write of a page that fork shares will be the third case.
+ * was never counted. A page mapped only here (page_mapcount() 1: never shared, or the
+ * other side of a fork has copied or unmapped it) is reused: the entry just lagged
+ * behind the area's rights and becomes writable. A page fork left mapped elsewhere too
+ * is copied (copy-on-write): the new page replaces it in this pte only, and the old one
+ * loses this mapping and its reference.
  */
+static inline void copy_user_highpage(struct page *to, struct page *from)
+{
+	if (!PageHighMem(to) && !PageHighMem(from)) {
+		copy_page(page_address(to), page_address(from));	/* the direct map */
+		return;
+	}
+	copy_highpage(to, from);	/* through kmap_atomic */
+}
+
 static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
 		      pte_t *pte)
 {
-	struct page *page;
+	struct page *page, *old;
 	pte_t entry;
 
 	if (!pte_is_zero_page(*pte)) {
-		set_pte_at(mm, addr, pte, pte_mkdirty(pte_mkwrite(*pte)));	/* reuse */
-		flush_tlb_page(mm->pgd, addr);
+		old = pte_page(*pte);
+		if (page_mapcount(old) == 1 || !is_cow_mapping(vma->vm_flags)) {
+			set_pte_at(mm, addr, pte, pte_mkdirty(pte_mkwrite(*pte)));	/* reuse */
+			flush_tlb_page(mm->pgd, addr);
+			return 0;
+		}
+		page = alloc_page(GFP_USER_PAGE);
+		if (!page)
+			return VM_FAULT_OOM;
+		copy_user_highpage(page, old);
+		entry = pte_mkdirty(pte_mkwrite(mk_pte(page, vma->vm_page_prot)));
+		page_add_new_anon_rmap(page, vma, addr);
+		set_pte_at(mm, addr, pte, entry);
+		flush_tlb_page(mm->pgd, addr);	/* the read-only entry may be cached */
+		page_remove_rmap(old);
+		put_page(old);		/* rss is unchanged: one page for another */
 		return 0;
 	}
 	page = alloc_page(GFP_USER_PAGE | __GFP_ZERO);
@@ -203,7 +308,7 @@ static int handle_present_pte(struct mm_struct *mm, struct vm_area_struct *vma,
 	    (vma->vm_flags & VM_WRITE))
 		return do_wp_page(mm, vma, addr, pte);
 	want = pte_modify(entry, vma->vm_page_prot);
-	if (pte_is_zero_page(entry))
+	if (pte_must_stay_readonly(vma, entry))
 		want = pte_wrprotect(want);
 	if (pte_accessible(want) != pte_accessible(entry) || pte_write(want) != pte_write(entry))
 		set_pte_at(mm, addr, pte, want);

@@ -15,8 +15,9 @@
  *
  * There are no files: a mapping without MAP_ANONYMOUS names a file descriptor, and no
  * descriptor is open, so it gets -EBADF as Linux gives for a bad one. MAP_SHARED
- * anonymous memory is kept like private memory (shown with 's' in the maps): with one
- * process and no fork, nobody could tell the difference. The program image is the one
+ * anonymous memory is kept like private memory (shown with 's' in the maps), except
+ * that fork shares its pages instead of copying them (dup_mmap populates such an area
+ * first, so that there is a page to share). The program image is the one
  * file-backed kind of area (vm_map_pgoff), mapped at its file offsets.
  *
  * Limits and promises, where Linux checks them: RLIMIT_AS and RLIMIT_DATA
@@ -66,6 +67,8 @@ struct mm_struct *mm_alloc(void)
 		free_mm(mm);
 		return NULL;
 	}
+	mm->mm_users = 1;
+	mm->mm_count = 1;
 	INIT_LIST_HEAD(&mm->mmap_list);
 	mm->mm_rb = RB_ROOT;
 	mm->task_size = TASK_SIZE;
@@ -73,12 +76,26 @@ struct mm_struct *mm_alloc(void)
 	return mm;
 }
 
+void mmdrop(struct mm_struct *mm)
+{
+	WARN_ON(mm->mm_count <= 0);
+	if (--mm->mm_count == 0)
+		free_mm(mm);
+}
+
+/*
+ * The last user gone: every area, page and page table, then the directory (Linux's
+ * __mmput and exit_mmap); the struct goes with the users' common mm_count reference.
+ */
 void mmput(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma, *next;
 
 	if (!mm)
 		return;
+	WARN_ON(mm->mm_users <= 0);
+	if (--mm->mm_users > 0)
+		return;		/* a vfork child gave the parent's mm back */
 	/* Never free the directory the CPU is walking. */
 	if (mm->pgd == current_pgd())
 		switch_pgd(swapper_pg_dir);
@@ -89,7 +106,77 @@ void mmput(struct mm_struct *mm)
 	}
 	WARN_ON(mm->rss != 0);
 	pgd_free(mm->pgd);
-	free_mm(mm);
+	mm->pgd = NULL;
+	mmdrop(mm);
+}
+
+/*
+ * fork: every area of oldmm into the new, empty mm (Linux's dup_mmap). Each area is
+ * charged to overcommit again if it was (VM_ACCOUNT: the child's private writable
+ * memory is a promise of its own), which can fail with -ENOMEM; VM_LOCKED is not
+ * inherited (Linux clears it in the child: mlock is per process). copy_page_range()
+ * (mm/memory.c) shares the pages and write-protects the private writable ones in both.
+ * On failure the caller mmput()s the half-built mm, which gives back everything taken
+ * here; the parent keeps its areas, its pages are only write-protected (its next write
+ * to one finds it mapped once and reuses it).
+ */
+/*
+ * MAP_SHARED anonymous memory has no shmem object behind it here: its pages are shared
+ * through the page tables alone. So before fork copies them, every page of such an area
+ * is faulted in (a read fault allocates a page in a shared area, mm/memory.c), and
+ * parent and child map the very same pages from then on. A PROT_NONE shared area is
+ * left as it is (nobody can write it before an mprotect; pages it gets after that are
+ * not shared: a limit until shmem exists).
+ */
+static int populate_shared_anon(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	unsigned long addr;
+	pte_t *pte;
+	int fault;
+
+	if (!(vma->vm_flags & VM_SHARED) || !vma_is_anonymous(vma) || !vma_is_accessible(vma))
+		return 0;
+	for (addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
+		pte = pte_lookup(mm->pgd, addr);
+		if (pte && !pte_none(*pte))
+			continue;
+		fault = handle_mm_fault(mm, vma, addr, 0);
+		if (fault)
+			return fault & VM_FAULT_OOM ? -ENOMEM : -EFAULT;
+	}
+	return 0;
+}
+
+int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
+{
+	struct vm_area_struct *vma, *tmp;
+	int err = 0;
+
+	list_for_each_entry(vma, &oldmm->mmap_list, vm_list) {
+		if ((vma->vm_flags & VM_ACCOUNT) &&
+		    security_vm_enough_memory_mm(oldmm, vma_pages(vma))) {
+			err = -ENOMEM;
+			break;
+		}
+		err = populate_shared_anon(oldmm, vma);
+		if (err)
+			break;
+		tmp = vm_area_dup(vma);
+		if (!tmp) {
+			err = -ENOMEM;
+			break;
+		}
+		tmp->vm_mm = mm;
+		tmp->vm_flags &= ~VM_LOCKED_MASK;
+		vma_link(mm, tmp);	/* charges VM_ACCOUNT, counts total_vm, data_vm... */
+		err = copy_page_range(mm, oldmm, tmp, vma);
+		if (err)
+			break;
+	}
+	/* The parent's ptes lost their write bit: its TLB may still hold writable ones. */
+	if (oldmm->pgd == current_pgd())
+		switch_pgd(oldmm->pgd);
+	return err;
 }
 
 const struct vm_operations_struct exec_image_vm_ops = { .name = NULL };

@@ -149,18 +149,25 @@ static u32 pte_prot(unsigned long vm_flags)
 	return prot ? prot : _PAGE_PROTNONE;
 }
 
+struct change_prot {
+	u32 prot;
+	bool cow;		/* a private area: pages fork shares stay read-only */
+};
+
 static int change_pte_entry(pte_t *pte, unsigned long addr, unsigned long next,
 			    struct mm_walk *walk)
 {
-	u32 prot = *(u32 *)walk->private;
+	const struct change_prot *cp = walk->private;
 	pte_t old = *pte, new;
 
 	(void)next;
 	if (!pte_present(old))
 		return 0;
-	new = pte_modify(old, prot);
+	new = pte_modify(old, cp->prot);
 	if (is_zero_pfn(pte_pfn(old)))
 		new = pte_wrprotect(new);	/* a write must still fault, to allocate */
+	else if (cp->cow && page_mapcount(pte_page(old)) > 1)
+		new = pte_wrprotect(new);	/* shared with a fork: a write must copy */
 	set_pte_at(walk->mm, addr, pte, new);
 	if (pte_accessible(old))
 		flush_tlb_page(walk->mm->pgd, addr);
@@ -174,7 +181,10 @@ static const struct mm_walk_ops change_walk_ops = {
 void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
 		       unsigned long vm_flags)
 {
-	u32 prot = pte_prot(vm_flags);
+	struct change_prot cp = {
+		.prot = pte_prot(vm_flags),
+		.cow = (vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE,
+	};
 
-	walk_page_range(mm, start, end, &change_walk_ops, &prot);
+	walk_page_range(mm, start, end, &change_walk_ops, &cp);
 }

@@ -132,5 +132,5 @@ void oom_kill_report(struct task_struct *p)
 void pagefault_out_of_memory(void)
 {
 	oom_kill_report(current);
-	do_exit(128 + SIGKILL);
+	do_exit(SIGKILL);
 }

@@ -517,7 +517,7 @@ void free_pages(unsigned long addr, unsigned int order)
 }
 
 /* Drop a reference; the last one frees the page (a compound page frees all of it). */
-void put_page(struct page *page)
+void __put_page(struct page *page)
 {
 	unsigned int order = 0;
 

@@ -42,18 +42,9 @@ void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma, unsigned 
 		page_set_anon_rmap(page, vma, address);
 }
 
-void page_remove_rmap(struct page *page)
+/* A count that would go below "unmapped": the caller's bug, reported; the count stays -1. */
+void __page_remove_rmap_bad(struct page *page)
 {
-	if (unlikely(page->_mapcount < 0)) {
-		pr_err("BUG: Bad page map: pfn 0x%lx is not mapped (mapcount %d)\n",
-		       page_to_pfn(page), page_mapcount(page));
-		return;
-	}
-	/*
-	 * The last mapping gone: nothing else holds an anonymous page yet (no swap cache),
-	 * so it leaves its mapping now, as Linux's free path would clear it. mapping shares
-	 * its word with page->virtual, which a later vmalloc or kmap owner reads.
-	 */
-	if (--page->_mapcount < 0)
-		page->mapping = NULL;
+	pr_err("BUG: Bad page map: pfn 0x%lx is not mapped (mapcount %d)\n",
+	       page_to_pfn(page), page_mapcount(page));
 }

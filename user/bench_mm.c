@@ -14,6 +14,11 @@
  *                  allocates its own page in place of the zero page
  *   touch_64m      writing one byte in every page of a fresh 64 MiB mapping (16384 faults),
  *                  for the whole mapping; also given per page
+ *   fork_exit_wait fork + the child's _exit + the parent's waitpid, with a 1 MiB heap
+ *                  (brk) touched: the copy of the address space, two switches, the
+ *                  child's exit and its reaping
+ *   cow_fault      in a forked child, the first write to a page the parent still maps:
+ *                  one copy-on-write fault (the child prints this line itself)
  * Output: one line per measurement,
  *   "bench NAME median N min M runs R"
  * then, for touch_64m, "bench touch_64m_per_page median N ...". In QEMU with
@@ -30,16 +35,24 @@
 #include <stdio.h>
 #include <stddef.h>
 #define PAGE_SIZE	4096UL
+#define __NR_exit	1
 #define __NR_getpid	20
 #define __NR_brk	45
 #define __NR_munmap	91
 #define __NR_mmap2	192
 #endif
 
+#ifndef __NR_fork
+#define __NR_fork	2
+#define __NR_waitpid	7
+#endif
+
 #define RUNS		1001
 #define TOUCH_PAGES	1024
 #define BIG		(64UL << 20)
 #define BIG_RUNS	3
+#define FORK_RUNS	101
+#define FORK_HEAP	(1UL << 20)
 
 static uint32_t samples[RUNS > TOUCH_PAGES ? RUNS : TOUCH_PAGES];
 
@@ -64,6 +77,14 @@ static inline long sc2(long nr, long a, long b)
 	long r;
 
 	asm volatile("int $0x80" : "=a"(r) : "a"(nr), "b"(a), "c"(b) : "memory");
+	return r;
+}
+
+static inline long sc3(long nr, long a, long b, long c)
+{
+	long r;
+
+	asm volatile("int $0x80" : "=a"(r) : "a"(nr), "b"(a), "c"(b), "d"(c) : "memory");
 	return r;
 }
 
@@ -235,6 +256,73 @@ static int bench_touch_big(void)
 	return 0;
 }
 
+static void flush(void)
+{
+#ifndef ULIB
+	fflush(stdout);
+#endif
+}
+
+/* The break raised by FORK_HEAP and every page written: the heap fork copies. */
+static long grow_heap(unsigned long *old)
+{
+	unsigned long b = sc1(__NR_brk, 0), top = b + FORK_HEAP, off;
+
+	if ((unsigned long)sc1(__NR_brk, top) != top)
+		return -1;
+	for (off = 0; off < FORK_HEAP; off += PAGE_SIZE)
+		*(volatile char *)(b + off) = 1;
+	*old = b;
+	return 0;
+}
+
+static int bench_fork(void)
+{
+	unsigned long b;
+	unsigned i;
+	uint32_t t;
+	long pid;
+
+	if (grow_heap(&b) < 0)
+		return -1;
+	flush();
+	for (i = 0; i < FORK_RUNS; i++) {
+		t = ticks();
+		pid = sc1(__NR_fork, 0);
+		if (pid == 0)
+			sc1(__NR_exit, 0);
+		if (pid < 0 || sc3(__NR_waitpid, pid, 0, 0) != pid)
+			return -1;
+		samples[i] = ticks() - t;
+	}
+	report("fork_exit_wait", samples, FORK_RUNS);
+	sc1(__NR_brk, b);
+	return 0;
+}
+
+/* The child writes pages its parent (asleep in waitpid) still maps: each write copies. */
+static int bench_cow(void)
+{
+	long p = anon_map(TOUCH_PAGES * PAGE_SIZE), pid;
+	unsigned i;
+
+	if (!mapped(p))
+		return -1;
+	for (i = 0; i < TOUCH_PAGES; i++)
+		*(volatile char *)(p + i * PAGE_SIZE) = 1;
+	flush();
+	pid = sc1(__NR_fork, 0);
+	if (pid == 0) {
+		touch_pages(p, 128, 1, "cow_fault");
+		flush();
+		sc1(__NR_exit, 0);
+	}
+	if (pid < 0 || sc3(__NR_waitpid, pid, 0, 0) != pid)
+		return -1;
+	sc2(__NR_munmap, p, TOUCH_PAGES * PAGE_SIZE);
+	return 0;
+}
+
 int main(void)
 {
 	printf("bench_mm: rdtsc ticks per operation (median and minimum)\n");
@@ -250,5 +338,9 @@ int main(void)
 		printf("bench zero_read: mmap2 failed\n");
 	if (bench_touch_big() < 0)
 		printf("bench touch_64m: mmap2 failed\n");
+	if (bench_fork() < 0)
+		printf("bench fork_exit_wait: fork or waitpid failed\n");
+	if (bench_cow() < 0)
+		printf("bench cow_fault: fork or waitpid failed\n");
 	return 0;
 }

@@ -45,12 +45,25 @@ static inline void clear_page(void *page)
 {
 	memset(page, 0, PAGE_SIZE);
 }
+void *memcpy(void *dst, const void *src, size_t n);
+/* Copy one page (both page aligned): copy-on-write's copy. */
+static inline void copy_page(void *to, const void *from)
+{
+	memcpy(to, from, PAGE_SIZE);
+}
 #else
 static inline void clear_page(void *page)
 {
 	unsigned long words = PAGE_SIZE / 4;
 
 	asm volatile("rep stosl" : "+D"(page), "+c"(words) : "a"(0) : "memory");
+}
+
+static inline void copy_page(void *to, const void *from)
+{
+	unsigned long words = PAGE_SIZE / 4;
+
+	asm volatile("rep movsl" : "+D"(to), "+S"(from), "+c"(words) : : "memory");
 }
 #endif
 

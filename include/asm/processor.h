@@ -41,6 +41,8 @@ struct inactive_task_frame {
 void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
 /* A new task's first switch: frame under its pt_regs, running fn(arg) first if fn. */
 void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg);
+/* fork: current's user registers, eax 0, esp = sp if not 0; ret_from_fork to user mode. */
+void copy_thread_user(struct task_struct *p, unsigned long sp);
 /* Switch CPU state from prev to next; returns, in next, the task it came from. */
 struct task_struct *switch_to(struct task_struct *prev, struct task_struct *next);
 /* Start a new task's life on its own stack (switch_to_32.asm). */

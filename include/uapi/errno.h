@@ -10,6 +10,7 @@
 #define E2BIG		7
 #define ENOEXEC		8
 #define EBADF		9
+#define ECHILD		10
 #define EAGAIN		11
 #define ENOMEM		12
 #define EACCES		13
@@ -26,6 +27,7 @@
 #define ERANGE		34
 #define ENOSYS		38
 #define EOVERFLOW	75
+#define EOPNOTSUPP	95
 
 #define MAX_ERRNO	4095
 #define IS_ERR_VALUE(x)	((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)

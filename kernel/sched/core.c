@@ -5,8 +5,15 @@
  * included; the idle task is never on it and runs when it is empty. schedule() moves
  * the running task to the tail if it is still runnable, takes it off if it went to
  * sleep (its state was set before the call: see include/wait.h), and switches to the
- * task at the head. Time slices and preemption of user mode on timer ticks come with
- * issue 14; today a task runs until it sleeps or exits.
+ * task at the head.
+ *
+ * Time slices: each task runs RR_TIMESLICE ticks (100 ms, Linux's SCHED_RR slice) at a
+ * time. scheduler_tick(), from the timer interrupt, counts them down and, when the
+ * slice is used up and another task is runnable, sets need_resched. The switch happens
+ * only on the way back to user mode from an interrupt (schedule_user(), called by
+ * entry_32.asm's common_entry), never inside the kernel: the kernel stays non-preemptive
+ * (docs/concurrency.md, rule 1). A task that is in a system call when its slice ends
+ * is switched at the next tick that finds it in user mode, or when it sleeps.
  *
  * Locking (docs/concurrency.md): rq_lock with interrupts off, because an interrupt
  * handler may wake a task. schedule() takes it and the task switched to releases it
@@ -23,6 +30,8 @@
 #include <pgtable.h>
 #include <preempt.h>
 #include <spinlock.h>
+#include <syscalls.h>
+#include <uaccess.h>
 #include <asm/fpu.h>
 #include <asm/x86.h>
 
@@ -46,6 +55,7 @@ struct task_struct *current = &init_task;
 unsigned long __preempt_count;
 bool early_boot_irqs_disabled = true;
 unsigned long nr_context_switches;
+volatile int need_resched;
 
 static DEFINE_SPINLOCK(rq_lock);
 static LIST_HEAD(run_queue);
@@ -119,8 +129,47 @@ static void finish_task_switch(struct task_struct *prev)
 
 void schedule_tail(struct task_struct *prev)
 {
+	struct task_struct *p = current;
+
 	finish_task_switch(prev);
 	local_irq_enable();
+	/* CLONE_CHILD_SETTID: the child writes its pid in its own memory (a fault is ignored). */
+	if (p->set_child_tid)
+		(void)copy_to_user((void *)p->set_child_tid, &p->pid, sizeof(p->pid));
+}
+
+/* Timer interrupt: the running task's slice. The idle task has none. */
+void scheduler_tick(void)
+{
+	struct task_struct *p = current;
+
+	if (p == &init_task)
+		return;
+	if (--p->time_slice > 0)
+		return;
+	p->time_slice = RR_TIMESLICE;
+	if (rq_nr_running > 1)
+		need_resched = 1;
+}
+
+/*
+ * From entry_32.asm on the way back to user mode after an interrupt, interrupts off,
+ * nothing held: the task's kernel work is done, so switching here is no preemption of
+ * the kernel. Another tick may have set the flag again by the time we come back.
+ */
+void schedule_user(void)
+{
+	while (need_resched) {
+		local_irq_enable();
+		schedule();
+		local_irq_disable();
+	}
+}
+
+long sys_sched_yield(void)
+{
+	schedule();		/* round robin: the running task goes to the tail */
+	return 0;
 }
 
 static struct task_struct *pick_next_task(struct task_struct *prev)
@@ -147,6 +196,7 @@ void schedule(void)
 	if (prev->state != TASK_RUNNING && prev->on_rq)
 		dequeue_task(prev);
 	next = pick_next_task(prev);
+	need_resched = 0;
 	if (next != prev) {
 		nr_context_switches++;
 		switch_mm(next->mm);

@@ -21,7 +21,7 @@
  * mishandle them (each is named in DENIED with its reason): exit, exit_group; calls that
  * sleep or wait (pause, nanosleep, poll, select, futex, wait4...); calls that would kill
  * it or replace it by its own request (kill, tkill, tgkill, alarm, setitimer, execve,
- * sigreturn, rt_sigreturn); fork, vfork and clone (no second process to collect yet);
+ * sigreturn, rt_sigreturn); fork, vfork and clone (no generator that keeps the child harmless yet);
  * reboot. Calls kept, but with arguments steered away from the program's own text, data
  * and stack, which it needs to go on: munmap, mprotect, madvise, mremap and MAP_FIXED
  * mmaps. write and writev to fd 1 go to fd 2 with short lengths (fd 1 is the report);
@@ -523,6 +523,13 @@ static struct call calls[] = {
 	{ 216, "setfsgid32", { INT }, fix_ids, 0, 0 },
 	{ 218, "mincore", { ADDR, LEN, PTR }, fix_mincore, 0, 0 },
 	{ 376, "mlock2", { ADDR, LEN, INT }, fix_range, 0, 0 },
+	{ 57, "setpgid", { INT, INT }, NULL, 0, 0 },
+	{ 64, "getppid", { NONE }, NULL, 0, 0 },
+	{ 65, "getpgrp", { NONE }, NULL, 0, 0 },
+	{ 66, "setsid", { NONE }, NULL, 0, 0 },
+	{ 132, "getpgid", { INT }, NULL, 0, 0 },
+	{ 147, "getsid", { INT }, NULL, 0, 0 },
+	{ 158, "sched_yield", { NONE }, NULL, 0, 0 },
 };
 
 /* Linux i386 numbers never made with random arguments, and why. */
@@ -531,8 +538,9 @@ static const struct {
 	const char *why;
 } DENIED[] = {
 	{ 1, "exit: ends the fuzzer" }, { 252, "exit_group: ends the fuzzer" },
-	{ 2, "fork: no child to collect yet" }, { 190, "vfork: blocks the parent" },
-	{ 120, "clone: no child to collect yet" }, { 11, "execve: replaces the fuzzer" },
+	{ 2, "fork: a child that would fuzz too; no generator yet" },
+	{ 190, "vfork: the child would run on the fuzzer's own stack" },
+	{ 120, "clone: as fork and vfork" }, { 11, "execve: replaces the fuzzer" },
 	{ 7, "waitpid: blocks" }, { 114, "wait4: blocks" }, { 284, "waitid: blocks" },
 	{ 29, "pause: blocks forever" }, { 72, "sigsuspend: blocks" },
 	{ 179, "rt_sigsuspend: blocks" }, { 162, "nanosleep: sleeps" },

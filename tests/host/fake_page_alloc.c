@@ -233,8 +233,8 @@ void __free_pages(struct page *page, unsigned int order)
 	POISON(page_address(page), n * PAGE_SIZE);
 }
 
-/* As mm/page_alloc.c's: the last reference frees (the whole block of a compound page). */
-void put_page(struct page *page)
+/* As mm/page_alloc.c's __put_page (put_page, mm.h, drops all but the last reference inline). */
+void __put_page(struct page *page)
 {
 	unsigned long pfn = page_to_pfn(page);
 

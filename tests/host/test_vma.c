@@ -1468,6 +1468,59 @@ static void rmap_counts_mappings_and_put_page_frees(void)
 	end(__func__);
 }
 
+/*
+ * fork's bookkeeping (dup_mmap, copy_page_range, do_wp_page): a private area's pages are
+ * shared read-only, each mapped twice with two references; a write on either side copies
+ * only that page, the other side keeps its bytes; a page left mapped once is reused;
+ * shared areas stay shared and writable; the child's charge is its own. host_check_mm
+ * checks every pte against these rules on both sides.
+ */
+static void fork_copies_on_write_in_both_directions(void)
+{
+	unsigned long priv, shared, before, committed;
+	struct mm_struct *child;
+	u8 v;
+
+	begin();
+	priv = anon(0, 8 * P, RW, 0);
+	shared = do_mmap(mm, 0, 2 * P, RW, MAP_SHARED | MAP_ANONYMOUS, -1UL, 0);
+	REQUIRE(!IS_ERR_VALUE(priv) && !IS_ERR_VALUE(shared));
+	CHECK(host_fill(mm, priv, 8 * P, 0x11));
+	committed = vm_memory_committed();
+	child = mm_alloc();
+	REQUIRE(child);
+	REQUIRE(dup_mmap(child, mm) == 0);
+	CHECK_EQ(vm_memory_committed() - committed, 10);	/* 8 private + 2 shared */
+	CHECK_EQ(child->rss, 10);	/* the shared area was faulted in to be shared */
+	CHECK_EQ(host_check_mm(mm), 0);
+	CHECK_EQ(host_check_mm(child), 0);
+	CHECK_EQ(page_mapcount(pte_page(*pte_lookup(mm->pgd, priv))), 2);
+	before = host_free_pages();
+	v = 0x22;
+	CHECK_EQ(host_access(child, priv + 3 * P, true, &v), HOST_OK);	/* copies one page */
+	CHECK_EQ(before - host_free_pages(), 1);
+	CHECK(host_all(mm, priv, 8 * P, 0x11));
+	v = 0x33;
+	CHECK_EQ(host_access(mm, priv + 3 * P, true, &v), HOST_OK);	/* mapped once: reused */
+	CHECK_EQ(before - host_free_pages(), 1);
+	CHECK_EQ(host_access(mm, priv + 5 * P, true, &v), HOST_OK);	/* parent's turn to copy */
+	CHECK_EQ(before - host_free_pages(), 2);
+	CHECK(host_all(child, priv + 5 * P, P, 0x11));
+	CHECK_EQ(host_access(child, priv + 3 * P, false, &v), HOST_OK);
+	CHECK_EQ(v, 0x22);
+	v = 0x44;
+	CHECK_EQ(host_access(child, shared, true, &v), HOST_OK);	/* shared: both see it */
+	v = 0;
+	CHECK_EQ(host_access(mm, shared, false, &v), HOST_OK);
+	CHECK_EQ(v, 0x44);
+	CHECK_EQ(host_check_mm(mm), 0);
+	CHECK_EQ(host_check_mm(child), 0);
+	mmput(child);
+	CHECK_EQ(vm_memory_committed(), committed);
+	CHECK(host_all(mm, priv + 6 * P, 2 * P, 0x11));
+	end(__func__);
+}
+
 int main(void)
 {
 	mm_alloc_gives_empty_space_with_linux_mmap_base();
@@ -1518,5 +1571,6 @@ int main(void)
 	reads_share_the_zero_page_until_each_page_is_written();
 	map_page_refuses_to_replace_an_entry();
 	rmap_counts_mappings_and_put_page_frees();
+	fork_copies_on_write_in_both_directions();
 	return tap_done();
 }

@@ -265,8 +265,9 @@ static int host_check_pte(struct mm_struct *mm, unsigned long addr, pte_t pte,
 			printf("# the zero page is writable at %lx\n", addr);
 			errors++;
 		}
-	} else if (pte_pfn(pte) == 0 || pte_pfn(pte) >= HOST_PAGES || page->_refcount != 1 ||
-		   page_mapcount(page) != 1 || !PageAnon(page)) {
+	} else if (pte_pfn(pte) == 0 || pte_pfn(pte) >= HOST_PAGES || page_mapcount(page) < 1 ||
+		   page->_refcount != page_mapcount(page) || !PageAnon(page)) {
+		/* Mapped by fork in several mms: one reference per mapping, no more. */
 		printf("# pte %lx at %lx: page refcount %d mapcount %d anon %d\n", (unsigned long)pte_val(pte),
 		       addr, page->_refcount, page_mapcount(page), PageAnon(page));
 		errors++;
@@ -280,7 +281,15 @@ static int host_check_pte(struct mm_struct *mm, unsigned long addr, pte_t pte,
 	}
 	want = vma->vm_page_prot ? pfn_pte(pte_pfn(pte), vma->vm_page_prot) :
 	       pfn_pte(pte_pfn(pte), _PAGE_PROTNONE);
-	if (zero)
+	/*
+	 * The zero page, and a page fork shares in a private area, are never writable. A
+	 * private page fork left read-only may stay so once mapped alone again: its next
+	 * write faults and reuses it (do_wp_page). So in a private area the pte may be
+	 * less writable than the area, never more.
+	 */
+	if (zero || (page_mapcount(page) > 1 && !(vma->vm_flags & VM_SHARED)))
+		want = pte_wrprotect(want);
+	if (!(vma->vm_flags & VM_SHARED) && !pte_write(pte))
 		want = pte_wrprotect(want);
 	if (pte_accessible(pte) != pte_accessible(want) || pte_write(pte) != pte_write(want) ||
 	    pte_user(pte) != pte_user(want) || pte_protnone(pte) != pte_protnone(want)) {
@@ -329,4 +338,10 @@ int host_check_mm(struct mm_struct *mm)
 		errors++;
 	}
 	return errors;
+}
+
+/* Copy-on-write's copy (mm/memory.c): every fake page is in the arena, so no kmap. */
+void copy_highpage(struct page *to, struct page *from)
+{
+	memcpy(__va(PFN_PHYS(page_to_pfn(to))), __va(PFN_PHYS(page_to_pfn(from))), PAGE_SIZE);
 }

@@ -150,7 +150,7 @@ KTEST(sched, callee_saved_registers_survive_a_switch)
 
 static int exit_early(void *arg)
 {
-	do_exit((int)(unsigned long)arg);
+	do_exit((int)(unsigned long)arg << 8);
 }
 
 KTEST(sched, exit_leaves_a_zombie_until_the_parent_reaps_it)

@@ -147,14 +147,18 @@ static inline const char *res(long r)
 	if (!is_err(r))
 		return "ok";
 	switch (-r) {
+	case 1: return "-EPERM";
 	case 3: return "-ESRCH";
 	case 9: return "-EBADF";
+	case 10: return "-ECHILD";
+	case 11: return "-EAGAIN";
 	case 12: return "-ENOMEM";
 	case 14: return "-EFAULT";
 	case 17: return "-EEXIST";
 	case 22: return "-EINVAL";
 	case 25: return "-ENOTTY";
 	case 38: return "-ENOSYS";
+	case 95: return "-EOPNOTSUPP";
 	}
 	snprintf(other, sizeof(other), "-%ld", -r);
 	return other;

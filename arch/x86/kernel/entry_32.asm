@@ -122,6 +122,16 @@ common_entry:
 	extern do_trap
 	call do_trap
 	add esp, 4
+	; Back to user mode with the time slice used up (set by the tick): switch now. Only
+	; here, after an interrupt or exception, so system calls and page faults pay nothing;
+	; never towards kernel mode, which stays non-preemptive (docs/concurrency.md).
+	extern need_resched, schedule_user
+	cmp dword [need_resched], 0
+	je ret_from_trap
+	test byte [esp + PT_CS], 3
+	jz ret_from_trap
+	cli
+	call schedule_user
 
 ; The way out. The segment registers and SS come from pt_regs, which the user controls:
 ; a selector of the process's own (a TLS slot, GDT entries 6..8) may name a descriptor

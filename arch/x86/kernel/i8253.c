@@ -4,10 +4,14 @@
  * Channel 0 counts down from PIT_TICK_RATE / HZ at 1.193182 MHz and raises IRQ 0 each
  * time it wraps (mode 2, rate generator), so jiffies advances HZ times a second.
  * Under QEMU's TCG the tick follows the host clock, not the instructions executed.
+ * Each tick also runs the expired timers (kernel/timer.c: nanosleep's wake-ups) and
+ * counts down the running task's time slice (scheduler_tick, kernel/sched/core.c).
  */
 #include <asm/traps.h>
 #include <asm/x86.h>
 #include <jiffies.h>
+#include <sched.h>
+#include <timer.h>
 
 #define PIT_TICK_RATE	1193182
 #define PIT_CH0		0x40
@@ -24,6 +28,8 @@ static void timer_interrupt(struct pt_regs *regs)
 		tsc_at_first_tick = rdtsc();
 	else if (jiffies == 11)
 		tsc_per_tick = (rdtsc() - tsc_at_first_tick) / 10;
+	run_timers();
+	scheduler_tick();
 }
 
 void time_init(void)

@@ -1,6 +1,6 @@
 /*
  * The x86 half of tasks: entering ring 3 (start_thread), a new task's first switch
- * (copy_thread) and the switch itself (switch_to, __switch_to).
+ * (copy_thread for a kernel function, copy_thread_user for fork's child) and the switch itself (switch_to, __switch_to).
  *
  * Entering user mode is a return from a trap that never happened: the task's struct
  * pt_regs, at the top of its kernel stack exactly where the CPU and entry_32.asm put one
@@ -64,6 +64,27 @@ void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg)
 	memset(frame, 0, sizeof(*frame));
 	frame->ebx = (unsigned long)fn;
 	frame->edi = (unsigned long)arg;
+	frame->ret_addr = (unsigned long)ret_from_fork;
+	p->thread.sp = (unsigned long)frame;
+	p->thread.sp0 = (unsigned long)p->stack + THREAD_SIZE;
+}
+
+/*
+ * fork's child: the parent's user registers (the struct pt_regs its system call saved)
+ * at the top of the child's stack, with eax = 0, the child's return value, and esp =
+ * sp when clone gave a stack. The first switch returns into ret_from_fork with ebx = 0:
+ * no kernel function, straight to ret_from_trap and user mode.
+ */
+void copy_thread_user(struct task_struct *p, unsigned long sp)
+{
+	struct pt_regs *regs = task_pt_regs(p);
+	struct inactive_task_frame *frame = (struct inactive_task_frame *)regs - 1;
+
+	*regs = *task_pt_regs(current);
+	regs->eax = 0;
+	if (sp)
+		regs->esp = sp;
+	memset(frame, 0, sizeof(*frame));
 	frame->ret_addr = (unsigned long)ret_from_fork;
 	p->thread.sp = (unsigned long)frame;
 	p->thread.sp0 = (unsigned long)p->stack + THREAD_SIZE;
