@@ -26,6 +26,7 @@
 #include <slab.h>
 #include <pgtable.h>
 #include <resource.h>
+#include <fdtable.h>
 #include <string.h>
 #include <timekeeping.h>
 #include <uapi/errno.h>
@@ -100,13 +101,21 @@ static struct task_struct *alloc_task_struct(void)
 	return tsk;
 }
 
-void free_task(struct task_struct *tsk)
+/* What a task owns, and the task: for free_task() and a copy_process() that failed. */
+static void free_task_struct_only(struct task_struct *tsk)
 {
 	stack_guard_clear(tsk->stack);
 	free_pages((unsigned long)tsk->stack, THREAD_SIZE_ORDER);
+	exit_files(tsk);		/* if exit did not (a task that never ran) */
+	exit_fs(tsk);
 	exit_creds(&tsk->cred);
 	exit_signal(tsk);
 	kmem_cache_free(task_cachep, tsk);
+}
+
+void free_task(struct task_struct *tsk)
+{
+	free_task_struct_only(tsk);
 	nr_threads--;
 }
 
@@ -116,6 +125,10 @@ struct task_struct *copy_process(int (*fn)(void *), void *arg, const char *comm)
 
 	if (!p)
 		return NULL;
+	if (copy_files(0, p) || copy_fs(0, p)) {
+		free_task_struct_only(p);
+		return NULL;
+	}
 	p->state = TASK_UNINTERRUPTIBLE;	/* until wake_up_new_task() */
 	p->flags = PF_KTHREAD;			/* until an exec gives it an mm */
 	p->pid = next_pid++;
