@@ -229,7 +229,8 @@ int alloc_fd(unsigned int start, unsigned int flags)
 	if (!files)
 		return -EMFILE;
 	fd = start < files->next_fd ? files->next_fd : start;
-	fd = find_next_zero_bit(files->open_fds, files->max_fds, fd);
+	if (fd < files->max_fds)	/* else every number past the table is free */
+		fd = find_next_zero_bit(files->open_fds, files->max_fds, fd);
 	if (fd >= limit)
 		return -EMFILE;
 	if (fd >= files->max_fds && expand_files(files, fd))

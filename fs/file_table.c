@@ -13,13 +13,16 @@
 static struct kmem_cache *filp_cachep;
 long nr_files;
 
+void files_init(void)
+{
+	filp_cachep = kmem_cache_create("filp", sizeof(struct file), 0, SLAB_PANIC, NULL);
+}
+
 struct file *alloc_file(struct dentry *dentry, unsigned int flags,
 			const struct file_operations *fop)
 {
 	struct file *file;
 
-	if (!filp_cachep)
-		filp_cachep = kmem_cache_create("filp", sizeof(struct file), 0, SLAB_PANIC, NULL);
 	file = kmem_cache_zalloc(filp_cachep, GFP_KERNEL);
 	if (!file)
 		return NULL;

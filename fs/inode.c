@@ -36,13 +36,16 @@ struct timespec64 current_time(void)
 	return ts;
 }
 
+void inode_init(void)
+{
+	inode_cachep = kmem_cache_create("inode_cache", sizeof(struct inode), 0, SLAB_PANIC,
+					 NULL);
+}
+
 struct inode *new_inode(struct super_block *sb)
 {
 	struct inode *inode;
 
-	if (!inode_cachep)
-		inode_cachep = kmem_cache_create("inode_cache", sizeof(struct inode), 0,
-						 SLAB_PANIC, NULL);
 	inode = kmem_cache_zalloc(inode_cachep, GFP_KERNEL);
 	if (!inode)
 		return NULL;

@@ -605,6 +605,7 @@ static struct file *open_create(int dfd, char *name, int flags, umode_t mode)
 		if (nd.last_type != LAST_NORM || nd.last_slash)
 			goto out_nd;
 		dentry = lookup_last(&nd);
+		err = 0;
 		if (!dentry)
 			break;				/* create it, below */
 		if (flags & O_EXCL) {

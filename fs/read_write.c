@@ -120,6 +120,8 @@ static long rw_at(unsigned long fd, char *buf, size_t count, u32 lo, u32 hi, boo
 		return -ESPIPE;
 	if (pos < 0)
 		return -EINVAL;
+	if (write && (file->f_flags & O_APPEND))
+		pos = file->f_inode->i_size;	/* Linux's pwrite appends on O_APPEND files too */
 	return write ? vfs_write(file, buf, count, &pos) : vfs_read(file, buf, count, &pos);
 }
 

@@ -68,6 +68,8 @@ void kill_litter_super(struct super_block *sb)
 void vfs_init(void)
 {
 	dcache_init();
+	inode_init();
+	files_init();
 	files_cache_init();
 	console_init();
 	root_sb = ramfs_mount();

@@ -163,6 +163,7 @@ struct kstat {
 extern long nr_inodes, nr_dentries, nr_files;
 
 /* fs/inode.c */
+void inode_init(void);
 struct inode *new_inode(struct super_block *sb);
 struct inode *igrab(struct inode *inode);
 void iput(struct inode *inode);
@@ -178,6 +179,7 @@ struct page *mapping_get_page(struct address_space *mapping, unsigned long index
 void truncate_inode_pages(struct address_space *mapping, loff_t from);
 
 /* fs/file_table.c */
+void files_init(void);
 struct file *alloc_file(struct dentry *dentry, unsigned int flags,
 			const struct file_operations *fop);
 struct file *get_file(struct file *file);
