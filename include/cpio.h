@@ -12,14 +12,7 @@
 #ifndef _CPIO_H
 #define _CPIO_H
 
-#ifdef __KERNEL_HOST_TEST__
-#include <stddef.h>
-#include <stdint.h>
-#include <stdbool.h>
-typedef uint32_t u32;
-#else
 #include "types.h"
-#endif
 
 #define CPIO_HDR_LEN	110
 #define CPIO_MAGIC	"070701"

@@ -11,6 +11,7 @@
  */
 #include "abi.h"
 #include <fcntl.h>
+#include <sys/stat.h>
 
 #define NR_read		3
 #define NR_write	4
