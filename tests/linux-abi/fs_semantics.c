@@ -11,7 +11,12 @@
  */
 #include "abi.h"
 #include <fcntl.h>
-#include <sys/stat.h>
+/* The file types (not from <sys/stat.h>: with glibc it needs i386 kernel headers). */
+#ifndef S_IFMT
+#define S_IFMT		0170000
+#define S_IFDIR		0040000
+#define S_IFLNK		0120000
+#endif
 
 #define NR_read		3
 #define NR_write	4
