@@ -37,10 +37,11 @@ static unsigned int find_next_zero_bit(const unsigned long *map, unsigned int si
 				       unsigned int nr)
 {
 	while (nr < size) {
-		unsigned long word = map[nr / BITS_PER_LONG] >> (nr % BITS_PER_LONG);
+		/* The free bits of this word from nr on (bits below nr masked off). */
+		unsigned long free = ~map[nr / BITS_PER_LONG] & (~0UL << (nr % BITS_PER_LONG));
 
-		if (~word) {
-			nr += __builtin_ctzl(~word);
+		if (free) {
+			nr = nr / BITS_PER_LONG * BITS_PER_LONG + __builtin_ctzl(free);
 			return min(nr, size);
 		}
 		nr = (nr / BITS_PER_LONG + 1) * BITS_PER_LONG;
