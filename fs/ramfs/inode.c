@@ -125,9 +125,10 @@ static int simple_rmdir(struct inode *dir, struct dentry *dentry)
 {
 	if (!simple_empty(dentry))
 		return -ENOTEMPTY;
-	dentry->d_inode->i_nlink = 0;	/* "." and its name: a dead directory */
-	dir->i_nlink--;
-	return simple_unlink(dir, dentry) ;
+	/* Its name and its "." both go: simple_unlink() takes the last one, 1 -> 0. */
+	dentry->d_inode->i_nlink = 1;
+	dir->i_nlink--;			/* its ".." */
+	return simple_unlink(dir, dentry);
 }
 
 /* The target, if any, is unlinked first; then the dentry moves. */

@@ -117,9 +117,11 @@ KTEST(vfs, dcache_finds_names_by_parent_and_forgets_them_at_unlink)
 	KTEST_EXPECT_TRUE(d != e);
 	KTEST_EXPECT_TRUE(e->d_parent == d);
 	KTEST_EXPECT_EQ(d->d_inode->i_nlink, 3u);	/* ".", its name, and a/a's ".." */
-	dput(e);
 	KTEST_EXPECT_EQ(do_rmdir(AT_FDCWD, N("/a")), -ENOTEMPTY);
 	KTEST_EXPECT_EQ(do_rmdir(AT_FDCWD, N("/a/a")), 0);
+	KTEST_EXPECT_EQ(e->d_inode->i_nlink, 0u);	/* dead: takes no new names */
+	KTEST_EXPECT_TRUE(d_unhashed(e));
+	dput(e);
 	KTEST_EXPECT_NULL(d_lookup(d, &a));
 	KTEST_EXPECT_EQ(d->d_inode->i_nlink, 2u);
 	dput(d);
