@@ -212,7 +212,7 @@ long sys_lseek(unsigned int fd, long offset, unsigned int whence)
 	return res;
 }
 
-long sys_llseek(unsigned int fd, unsigned long hi, unsigned long lo, loff_t *result,
+long sys_llseek(unsigned int fd, unsigned long hi, unsigned long lo, long long *result,
 		unsigned int whence)
 {
 	struct file *file = fcheck(fd);

@@ -76,7 +76,7 @@ void vfs_init(void)
 	if (!root_sb)
 		panic("VFS: cannot mount the root file system (ramfs)");
 	pr_info("VFS: mounted root (ramfs filesystem) on device %u:%u\n",
-		MAJOR(root_sb->s_dev), MINOR(root_sb->s_dev));
+		(unsigned int)MAJOR(root_sb->s_dev), (unsigned int)MINOR(root_sb->s_dev));
 	/* The boot thread (the idle task) gets a root and cwd; every task inherits them. */
 	if (copy_fs(0, current))
 		panic("VFS: no memory for the boot task's fs_struct");

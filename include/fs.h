@@ -20,10 +20,15 @@
 #include "types.h"
 #include "list.h"
 #include "cred.h"
+#include "asm/page.h"
 
+#ifdef HOST_TEST
+#include <sys/types.h>		/* the host's loff_t and dev_t (tests/host/test_namei.c) */
+#else
 typedef long long loff_t;
-typedef u16 umode_t;
 typedef u32 dev_t;
+#endif
+typedef u16 umode_t;
 
 #define MINORBITS	20
 #define MKDEV(ma, mi)	(((ma) << MINORBITS) | (mi))
@@ -55,7 +60,7 @@ struct kstat;
  * is a NULL slot and reads as zeros. The page-cache issue turns this into Linux's
  * address_space with its xarray; the callers already go through i_mapping.
  */
-#define MAPPING_FANOUT		1024
+#define MAPPING_FANOUT		(PAGE_SIZE / sizeof(void *))	/* 1024 on i386 */
 struct address_space {
 	struct inode *host;
 	struct page ***root;		/* MAPPING_FANOUT leaves, allocated on first write */
