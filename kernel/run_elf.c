@@ -217,7 +217,7 @@ void run_boot_modules(void)
 	const struct multiboot_info *mbi = boot_mbi;
 	const struct multiboot_mod_list *mods;
 	unsigned long low_end = max_low_pfn << PAGE_SHIFT;
-	u32 i;
+	u32 i, programs = 0;
 
 	if (!mbi || !(mbi->flags & MULTIBOOT_INFO_MODS) || !mbi->mods_count) {
 		pr_err("run: no program to run: give each as a Multiboot module, "
@@ -246,5 +246,9 @@ void run_boot_modules(void)
 			status = run_program(line, __va(m->mod_start), m->mod_end - m->mod_start);
 		}
 		print_exit_status(status);
+		programs++;
 	}
+	if (!programs)
+		pr_err("run: no program to run: the modules were all initramfs archives; "
+		       "give each program as a module after them\n");
 }
