@@ -322,3 +322,44 @@ KTEST(vfs, descriptors_past_the_first_bitmap_word_are_never_handed_out_twice)
 	fput(file);
 	env_end(&env);
 }
+
+/* What fork will use: a copy has its own table with a reference to each file;
+ * CLONE_FILES and CLONE_FS share. Close-on-exec bits are copied with the table. */
+KTEST(vfs, copy_files_and_copy_fs_copy_or_share)
+{
+	struct vfs_env env;
+	struct task_struct *child;
+	struct file *file;
+	int fd;
+
+	env_begin(&env);
+	child = kzalloc(sizeof(*child), GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(child);
+	file = do_filp_open(AT_FDCWD, N("/"), O_RDONLY, 0);
+	KTEST_ASSERT_FALSE(IS_ERR(file));
+	fd = get_unused_fd_flags(O_CLOEXEC);
+	KTEST_ASSERT_GE(fd, 0);
+	fd_install(fd, file);
+	KTEST_ASSERT_EQ(copy_files(0, child), 0);
+	KTEST_EXPECT_TRUE(child->files != current->files);
+	KTEST_EXPECT_TRUE(child->files->fd[fd] == file);
+	KTEST_EXPECT_EQ(file->f_count, 2);
+	KTEST_EXPECT_EQ(child->files->close_on_exec[0] >> fd & 1, 1ul);
+	exit_files(child);
+	KTEST_EXPECT_EQ(file->f_count, 1);
+	KTEST_ASSERT_EQ(copy_files(CLONE_FILES, child), 0);
+	KTEST_EXPECT_TRUE(child->files == current->files);
+	KTEST_EXPECT_EQ(current->files->count, 2);
+	exit_files(child);
+	KTEST_EXPECT_EQ(current->files->count, 1);
+	KTEST_ASSERT_EQ(copy_fs(0, child), 0);
+	KTEST_EXPECT_TRUE(child->fs != current->fs && child->fs->pwd == current->fs->pwd);
+	KTEST_EXPECT_EQ(child->fs->umask, current->fs->umask);
+	exit_fs(child);
+	KTEST_ASSERT_EQ(copy_fs(CLONE_FS, child), 0);
+	KTEST_EXPECT_TRUE(child->fs == current->fs);
+	exit_fs(child);
+	KTEST_EXPECT_EQ(close_fd(fd), 0);
+	kfree(child);
+	env_end(&env);
+}
