@@ -191,13 +191,27 @@ ifneq ($(wildcard $(DEPS_STAMP)),)
 -include $(sort $(wildcard tests/*/*.mk))
 endif
 
+# The initramfs: a staging tree, build/rootfs (/bin with the teaching programs, an
+# empty /tmp), packed with cpio -H newc. tools/run-elf --initrd build/initramfs.cpio
+# boots with it as the first Multiboot module; the kernel unpacks it into / (fs/initramfs.c).
+INITRAMFS := $(BUILD)/initramfs.cpio
+.PHONY: initramfs
+initramfs: $(INITRAMFS)
+$(INITRAMFS): $(USER_BINS)
+	@tools/install-deps --check cpio
+	@echo "  CPIO    $@"
+	$(Q)rm -rf $(BUILD)/rootfs && mkdir -p $(BUILD)/rootfs/bin $(BUILD)/rootfs/tmp
+	$(Q)cp $(USER_BINS) $(BUILD)/rootfs/bin/ && chmod 1777 $(BUILD)/rootfs/tmp
+	$(Q)cd $(BUILD)/rootfs && find . | LC_ALL=C sort | \
+		cpio --quiet -o -H newc -R 0:0 > $(abspath $@).tmp && mv $(abspath $@).tmp $(abspath $@)
+
 host-test: $(HOST_TESTS)
 	@STAGES=run-host tests/run-all
 
 list-host-tests:
 	@echo $(HOST_TESTS)
 
-test: $(KERNEL) $(KERNEL_TEST) $(ISO) $(HOST_TESTS) $(USER_PROGS)
+test: $(KERNEL) $(KERNEL_TEST) $(ISO) $(HOST_TESTS) $(USER_PROGS) $(INITRAMFS)
 	@tests/run-all
 
 bench: $(KERNEL) $(KERNEL_TEST) $(USER_PROGS)

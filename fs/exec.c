@@ -23,6 +23,7 @@
  * switch_pgd, tls_exit, fpu_state_init/fpu_restore, load_elf_binary.
  */
 #include <binfmts.h>
+#include <fdtable.h>
 #include <highmem.h>
 #include <kernel.h>
 #include <mm.h>
@@ -113,6 +114,8 @@ int begin_new_exec(struct linux_binprm *bprm)
 	tls_exit(tsk);
 	fpu_state_init(tsk->thread.fpu_state);
 	fpu_restore(tsk->thread.fpu_state);
+	if (tsk->files)
+		do_close_on_exec(tsk->files);
 	return 0;
 }
 

@@ -79,6 +79,8 @@ struct task_struct {
 	/* The parent sleeps here for a child to exit (Linux: signal->wait_chldexit). */
 	wait_queue_head_t wait_chldexit;
 	struct cred cred;		/* ids and root's privilege (kernel/cred.c) */
+	struct files_struct *files;	/* open files (include/fdtable.h) */
+	struct fs_struct *fs;		/* root, cwd, umask (include/fdtable.h) */
 };
 
 extern struct task_struct *current;

@@ -13,15 +13,32 @@
 #define __NR_exit		1
 #define __NR_read		3
 #define __NR_write		4
+#define __NR_open	5
+#define __NR_close	6
+#define __NR_creat	8
+#define __NR_link	9
+#define __NR_unlink	10
+#define __NR_chdir	12
+#define __NR_chmod	15
+#define __NR_lseek	19
 #define __NR_getpid		20
 #define __NR_setuid		23
 #define __NR_getuid		24
+#define __NR_access	33
+#define __NR_sync	36
+#define __NR_rename	38
+#define __NR_mkdir	39
+#define __NR_rmdir	40
+#define __NR_dup	41
 #define __NR_brk		45
 #define __NR_setgid		46
 #define __NR_getgid		47
 #define __NR_geteuid		49
 #define __NR_getegid		50
 #define __NR_ioctl		54
+#define __NR_fcntl	55
+#define __NR_umask	60
+#define __NR_dup2	63
 #define __NR_setreuid		70
 #define __NR_setregid		71
 #define __NR_sethostname	74
@@ -29,18 +46,26 @@
 #define __NR_setgroups		81
 #define __NR_setrlimit		75
 #define __NR_getrlimit		76
+#define __NR_symlink	83
 #define __NR_readlink		85
 #define __NR_mmap		90
 #define __NR_munmap		91
+#define __NR_fchmod	94
 #define __NR_sysinfo		116
+#define __NR_fsync	118
 #define __NR_setdomainname	121
 #define __NR_uname		122
 #define __NR_modify_ldt		123
 #define __NR_mprotect		125
+#define __NR_fchdir	133
 #define __NR_setfsuid		138
 #define __NR_setfsgid		139
+#define __NR__llseek	140
+#define __NR_getdents	141
 #define __NR_msync		144
+#define __NR_readv	145
 #define __NR_writev		146
+#define __NR_fdatasync	148
 #define __NR_mlock		150
 #define __NR_munlock		151
 #define __NR_mlockall		152
@@ -50,9 +75,17 @@
 #define __NR_getresuid		165
 #define __NR_setresgid		170
 #define __NR_getresgid		171
+#define __NR_pread64	180
+#define __NR_pwrite64	181
+#define __NR_getcwd	183
 #define __NR_ugetrlimit		191
 #define __NR_mmap2		192
+#define __NR_truncate64	193
+#define __NR_ftruncate64	194
+#define __NR_stat64	195
+#define __NR_lstat64	196
 #define __NR_fstat64		197
+#define __NR_lchown32	198
 #define __NR_getuid32		199
 #define __NR_getgid32		200
 #define __NR_geteuid32		201
@@ -61,30 +94,51 @@
 #define __NR_setregid32		204
 #define __NR_getgroups32	205
 #define __NR_setgroups32	206
+#define __NR_fchown32	207
 #define __NR_setresuid32	208
 #define __NR_getresuid32	209
 #define __NR_setresgid32	210
 #define __NR_getresgid32	211
+#define __NR_chown32	212
 #define __NR_setuid32		213
 #define __NR_setgid32		214
 #define __NR_setfsuid32		215
 #define __NR_setfsgid32		216
 #define __NR_mincore		218
 #define __NR_madvise		219
+#define __NR_getdents64	220
+#define __NR_fcntl64	221
 #define __NR_gettid		224
 #define __NR_set_thread_area	243
 #define __NR_get_thread_area	244
 #define __NR_exit_group		252
 #define __NR_set_tid_address	258
 #define __NR_clock_gettime	265
+#define __NR_statfs64	268
+#define __NR_fstatfs64	269
+#define __NR_openat	295
+#define __NR_mkdirat	296
+#define __NR_fchownat	298
 #define __NR_fstatat64		300
+#define __NR_unlinkat	301
+#define __NR_renameat	302
+#define __NR_linkat	303
+#define __NR_symlinkat	304
+#define __NR_readlinkat	305
+#define __NR_fchmodat	306
+#define __NR_faccessat	307
 #define __NR_set_robust_list	311
+#define __NR_utimensat	320
+#define __NR_dup3	330
 #define __NR_prlimit64		340
+#define __NR_renameat2	353
 #define __NR_getrandom		355
 #define __NR_statx		383
 #define __NR_mlock2		376
 #define __NR_rseq		386
 #define __NR_clock_gettime64	403
+#define __NR_utimensat_time64	412
+#define __NR_faccessat2	439
 /* processes and sleeping (kernel/fork.c, kernel/exit.c, kernel/pid.c, kernel/time.c) */
 #define __NR_fork	2
 #define __NR_waitpid	7
@@ -242,5 +296,66 @@ long sys_mlockall(int flags);
 long sys_munlockall(void);
 long sys_mincore(unsigned long start, size_t len, unsigned char *vec);
 long sys_msync(unsigned long start, size_t len, int flags);
+
+/* The file system (fs/open.c, fs/namei.c, fs/read_write.c, fs/stat.c, fs/readdir.c, fs/fcntl.c) */
+struct statfs64;
+struct old_timespec32_;
+struct kernel_timespec64;
+long sys_open(const char *path, int flags, u16 mode);
+long sys_openat(int dfd, const char *path, int flags, u16 mode);
+long sys_creat(const char *path, u16 mode);
+long sys_close(unsigned int fd);
+long sys_readv(unsigned long fd, const struct iovec *vec, unsigned long vlen);
+long sys_pread64(unsigned long fd, char *buf, size_t count, u32 pos_lo, u32 pos_hi);
+long sys_pwrite64(unsigned long fd, const char *buf, size_t count, u32 pos_lo, u32 pos_hi);
+long sys_lseek(unsigned int fd, long offset, unsigned int whence);
+long sys_llseek(unsigned int fd, unsigned long hi, unsigned long lo, long long *result,
+		unsigned int whence);
+long sys_stat64(const char *path, struct stat64 *statbuf);
+long sys_lstat64(const char *path, struct stat64 *statbuf);
+long sys_readlinkat(int dfd, const char *path, char *buf, int bufsiz);
+long sys_statfs64(const char *path, size_t sz, struct statfs64 *buf);
+long sys_fstatfs64(unsigned int fd, size_t sz, struct statfs64 *buf);
+long sys_getdents(unsigned int fd, void *dirent, unsigned int count);
+long sys_getdents64(unsigned int fd, void *dirent, unsigned int count);
+long sys_mkdir(const char *path, u16 mode);
+long sys_mkdirat(int dfd, const char *path, u16 mode);
+long sys_rmdir(const char *path);
+long sys_unlink(const char *path);
+long sys_unlinkat(int dfd, const char *path, int flag);
+long sys_rename(const char *oldpath, const char *newpath);
+long sys_renameat(int olddfd, const char *oldpath, int newdfd, const char *newpath);
+long sys_renameat2(int olddfd, const char *oldpath, int newdfd, const char *newpath,
+		   unsigned int flags);
+long sys_link(const char *oldpath, const char *newpath);
+long sys_linkat(int olddfd, const char *oldpath, int newdfd, const char *newpath, int flags);
+long sys_symlink(const char *target, const char *path);
+long sys_symlinkat(const char *target, int newdfd, const char *path);
+long sys_chdir(const char *path);
+long sys_fchdir(unsigned int fd);
+long sys_getcwd(char *buf, unsigned long size);
+long sys_access(const char *path, int mode);
+long sys_faccessat(int dfd, const char *path, int mode);
+long sys_faccessat2(int dfd, const char *path, int mode, int flags);
+long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_fcntl64(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_dup(unsigned int fd);
+long sys_dup2(unsigned int oldfd, unsigned int newfd);
+long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags);
+long sys_umask(int mask);
+long sys_chmod(const char *path, u16 mode);
+long sys_fchmod(unsigned int fd, u16 mode);
+long sys_fchmodat(int dfd, const char *path, u16 mode);
+long sys_chown(const char *path, uid_t uid, gid_t gid);
+long sys_lchown(const char *path, uid_t uid, gid_t gid);
+long sys_fchown(unsigned int fd, uid_t uid, gid_t gid);
+long sys_fchownat(int dfd, const char *path, uid_t uid, gid_t gid, int flag);
+long sys_truncate64(const char *path, u32 len_lo, u32 len_hi);
+long sys_ftruncate64(unsigned int fd, u32 len_lo, u32 len_hi);
+long sys_sync(void);
+long sys_fsync(unsigned int fd);
+long sys_utimensat(int dfd, const char *path, const struct old_timespec32_ *utimes, int flags);
+long sys_utimensat_time64(int dfd, const char *path, const struct kernel_timespec64 *utimes,
+			  int flags);
 
 #endif /* _SYSCALLS_H */

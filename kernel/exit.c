@@ -34,6 +34,7 @@
 #include <pgtable.h>
 #include <preempt.h>
 #include <signal.h>
+#include <fdtable.h>
 #include <syscalls.h>
 #include <wait.h>
 #include <resource.h>
@@ -132,6 +133,8 @@ __noreturn void do_exit(long code)
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = code;
 	exit_mm(tsk);
+	exit_files(tsk);	/* closes them: a pipe's reader sees end of file now */
+	exit_fs(tsk);
 	/* Interrupts return through our %fs/%gs: they must not name a cleared descriptor. */
 	asm volatile("mov %0, %%fs; mov %0, %%gs" : : "r"(0));
 	tls_exit(tsk);

@@ -38,6 +38,7 @@
 #include <slab.h>
 #include <pgtable.h>
 #include <resource.h>
+#include <fdtable.h>
 #include <string.h>
 #include <timekeeping.h>
 #include <uapi/errno.h>
@@ -119,13 +120,21 @@ static struct task_struct *alloc_task_struct(void)
 	return tsk;
 }
 
-void free_task(struct task_struct *tsk)
+/* What a task owns, and the task: for free_task() and a copy_process() that failed. */
+static void free_task_struct_only(struct task_struct *tsk)
 {
 	stack_guard_clear(tsk->stack);
 	free_pages((unsigned long)tsk->stack, THREAD_SIZE_ORDER);
+	exit_files(tsk);		/* if exit did not (a task that never ran) */
+	exit_fs(tsk);
 	exit_creds(&tsk->cred);
 	exit_signal(tsk);
 	kmem_cache_free(task_cachep, tsk);
+}
+
+void free_task(struct task_struct *tsk)
+{
+	free_task_struct_only(tsk);
 	nr_threads--;
 }
 
@@ -240,6 +249,11 @@ static struct task_struct *__copy_process(int (*fn)(void *), void *arg, const ch
 	p = alloc_task_struct();
 	if (!p)
 		return ERR_PTR(-ENOMEM);
+	/* The descriptor table and the root and cwd: copied, or shared with CLONE_FILES/FS. */
+	if (copy_files(clone_flags, p) || copy_fs(clone_flags, p)) {
+		free_task_struct_only(p);
+		return ERR_PTR(-ENOMEM);
+	}
 	p->state = TASK_UNINTERRUPTIBLE;	/* until wake_up_new_task() */
 	p->pid = p->tgid = pid;
 	p->time_slice = RR_TIMESLICE;
@@ -266,10 +280,6 @@ static struct task_struct *__copy_process(int (*fn)(void *), void *arg, const ch
 	err = copy_mm(clone_flags, p);
 	if (err)
 		goto bad_fork_free;
-	/*
-	 * copy_files: the descriptor table (the VFS's files_struct) is copied here, between
-	 * the mm and the thread, once it exists; fork's failure path then puts it back.
-	 */
 	memcpy(p->tls_array, current->tls_array, sizeof(p->tls_array));
 	if (clone_flags & CLONE_SETTLS) {
 		err = copy_tls(p, args->tls);

@@ -28,6 +28,7 @@
 #include <string.h>
 #include <jiffies.h>
 #include <sched.h>
+#include <fs.h>
 #include <preempt.h>
 #include <asm/desc.h>
 #include <asm/fpu.h>
@@ -124,6 +125,7 @@ void start_kernel(u32 magic, u32 info_phys)
 	highmem_init();		/* after the page allocator: registers clear_highpage */
 	init_8259A();
 	time_init();
+	vfs_init();		/* ramfs at /, the initramfs unpacked into it */
 	early_boot_irqs_disabled = false;
 	local_irq_enable();
 

@@ -29,6 +29,8 @@
  */
 #include <sched.h>
 #include <binfmts.h>
+#include <fdtable.h>
+#include <fs.h>
 #include <uapi/errno.h>
 #include <kernel.h>
 #include <mm.h>
@@ -40,6 +42,7 @@
 
 struct mem_snapshot {
 	unsigned long free_pages, slab_pages, slab_objects;
+	long inodes, dentries, files;
 };
 
 static void take_snapshot(struct mem_snapshot *m)
@@ -47,6 +50,9 @@ static void take_snapshot(struct mem_snapshot *m)
 	m->free_pages = nr_free_pages();
 	m->slab_pages = nr_slab_pages();
 	m->slab_objects = nr_slab_objects();
+	m->inodes = nr_inodes;
+	m->dentries = nr_dentries;
+	m->files = nr_files;
 }
 
 static void report_memory(const char *comm, int pid, const struct mem_snapshot *b,
@@ -54,17 +60,46 @@ static void report_memory(const char *comm, int pid, const struct mem_snapshot *
 {
 	long pages = (long)(b->free_pages + b->slab_pages) - (long)(a->free_pages + a->slab_pages);
 	long objects = (long)a->slab_objects - (long)b->slab_objects;
+	long inodes = a->inodes - b->inodes, dentries = a->dentries - b->dentries;
+	long files = a->files - b->files;
 
-	if (!pages && !objects) {
+	if (!pages && !objects && !inodes && !dentries && !files) {
 		pr_notice("run-elf: free pages before %lu after %lu (slab pages %lu -> %lu, "
-			  "objects %lu -> %lu): no leak\n", b->free_pages, a->free_pages,
-			  b->slab_pages, a->slab_pages, b->slab_objects, a->slab_objects);
+			  "objects %lu -> %lu, inodes %ld, dentries %ld, files %ld): no leak\n",
+			  b->free_pages, a->free_pages, b->slab_pages, a->slab_pages,
+			  b->slab_objects, a->slab_objects, a->inodes, a->dentries, a->files);
 		return;
 	}
+	/* Files left in the ramfs count too: a test program cleans up after itself. */
+	if (inodes || dentries || files)
+		pr_err("run-elf: LEAK after %s[%d]: %ld inodes, %ld dentries, %ld open files "
+		       "more than before (a file left in the file system counts here)\n",
+		       comm, pid, inodes, dentries, files);
 	pr_err("run-elf: LEAK after %s[%d]: %ld pages and %ld slab objects not given back "
 	       "(free pages before %lu after %lu, slab pages %lu -> %lu, objects %lu -> %lu)\n",
 	       comm, pid, pages, objects, b->free_pages, a->free_pages, b->slab_pages,
 	       a->slab_pages, b->slab_objects, a->slab_objects);
+}
+
+/* fds 0, 1 and 2: the console (fs/console.c), new files for each program. */
+static int install_std_fds(void)
+{
+	unsigned int fd;
+
+	for (fd = 0; fd < 3; fd++) {
+		struct file *file = console_file(fd);
+		int nr;
+
+		if (!file)
+			return -ENOMEM;
+		nr = get_unused_fd_flags(0);
+		if (nr != (int)fd) {
+			fput(file);
+			return nr < 0 ? nr : -EBUSY;
+		}
+		fd_install(fd, file);
+	}
+	return 0;
 }
 
 /*
@@ -75,7 +110,7 @@ static int run_elf_thread(void *arg)
 {
 	struct linux_binprm *bprm = arg;
 
-	if (do_execve(bprm))
+	if (install_std_fds() || do_execve(bprm))
 		do_exit(EXIT_STATUS_NOEXEC << 8);
 	pr_info("run: %s[%d]: entry 0x%08lx, stack 0x%08lx, argc %d\n", current->comm,
 		current->pid, bprm->entry, bprm->p, bprm->argc);
@@ -191,7 +226,7 @@ void run_boot_modules(void)
 {
 	const struct multiboot_info *mbi = boot_mbi;
 	const struct multiboot_mod_list *mods;
-	u32 i, used;
+	u32 i, used, programs = 0;
 
 	if (!mbi || !(mbi->flags & MULTIBOOT_INFO_MODS) || !mbi->mods_count) {
 		pr_err("run: no program to run: give each as a Multiboot module, "
@@ -199,6 +234,17 @@ void run_boot_modules(void)
 		return;
 	}
 	mods = __va(mbi->mods_addr);
-	for (i = 0; i < mbi->mods_count; i += used)
+	for (i = 0; i < mbi->mods_count; i += used) {
+		const struct multiboot_mod_list *m = &mods[i];
+
+		used = 1;
+		if (module_in_low_memory(m) &&
+		    is_initramfs(__va(m->mod_start), m->mod_end - m->mod_start))
+			continue;	/* unpacked into / at boot (fs/initramfs.c) */
 		print_exit_status(run_module(mods, i, mbi->mods_count, &used));
+		programs++;
+	}
+	if (!programs)
+		pr_err("run: no program to run: the modules were all initramfs archives; "
+		       "give each program as a module after them\n");
 }

@@ -7,6 +7,7 @@
 #define ESRCH		3
 #define EINTR		4
 #define EIO		5
+#define ENXIO		6
 #define E2BIG		7
 #define ENOEXEC		8
 #define EBADF		9
@@ -17,15 +18,25 @@
 #define EFAULT		14
 #define EBUSY		16
 #define EEXIST		17
+#define EXDEV		18
 #define ENODEV		19
+#define ENOTDIR		20
+#define EISDIR		21
 #define EINVAL		22
+#define ENFILE		23
 #define EMFILE		24
 #define ENOTTY		25
+#define ETXTBSY		26
 #define EFBIG		27
 #define ENOSPC		28
 #define ESPIPE		29
+#define EROFS		30
+#define EMLINK		31
 #define ERANGE		34
+#define ENAMETOOLONG	36
 #define ENOSYS		38
+#define ENOTEMPTY	39
+#define ELOOP		40
 #define EOVERFLOW	75
 #define EOPNOTSUPP	95
 

@@ -8,12 +8,20 @@
 #include "../types.h"
 
 #define S_IFMT		0170000
+#define S_IFSOCK	0140000
+#define S_IFLNK		0120000
+#define S_IFBLK		0060000
 #define S_IFREG		0100000
 #define S_IFDIR		0040000
 #define S_IFCHR		0020000
 #define S_IFIFO		0010000
+#define S_ISUID		0004000
+#define S_ISGID		0002000
+#define S_ISVTX		0001000
+#define S_IALLUGO	07777
 
 #define STATX_BASIC_STATS	0x7ffU
+#define STATX_BTIME		0x800U
 #define STATX__RESERVED		0x80000000U
 
 struct stat64 {
@@ -63,5 +71,37 @@ struct statx {
 } __packed;
 
 _Static_assert(sizeof(struct statx) == 256, "struct statx is 256 bytes");
+
+/* getdents64's record (getdents's older one is laid out in fs/readdir.c). */
+struct linux_dirent64 {
+	u64 d_ino;
+	s64 d_off;
+	u16 d_reclen;
+	u8 d_type;
+	char d_name[];
+} __packed;
+
+#define DT_UNKNOWN	0
+#define DT_FIFO		1
+#define DT_CHR		2
+#define DT_DIR		4
+#define DT_BLK		6
+#define DT_REG		8
+#define DT_LNK		10
+#define DT_SOCK		12
+
+/* statfs64 (i386 layout, 84 bytes). */
+struct statfs64 {
+	u32 f_type;
+	u32 f_bsize;
+	u64 f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+	s32 f_fsid[2];
+	u32 f_namelen;
+	u32 f_frsize;
+	u32 f_flags;
+	u32 f_spare[4];
+} __packed;
+
+_Static_assert(sizeof(struct statfs64) == 84, "i386 struct statfs64 is 84 bytes");
 
 #endif /* _UAPI_STAT_H */
