@@ -13,6 +13,7 @@
 #define __NR_exit		1
 #define __NR_read		3
 #define __NR_write		4
+#define __NR_time		13
 #define __NR_getpid		20
 #define __NR_setuid		23
 #define __NR_getuid		24
@@ -29,6 +30,7 @@
 #define __NR_setgroups		81
 #define __NR_setrlimit		75
 #define __NR_getrlimit		76
+#define __NR_gettimeofday	78
 #define __NR_readlink		85
 #define __NR_mmap		90
 #define __NR_munmap		91
@@ -77,6 +79,7 @@
 #define __NR_exit_group		252
 #define __NR_set_tid_address	258
 #define __NR_clock_gettime	265
+#define __NR_clock_getres	266
 #define __NR_fstatat64		300
 #define __NR_set_robust_list	311
 #define __NR_prlimit64		340
@@ -104,6 +107,8 @@ struct statx;
 struct user_desc;
 struct old_timespec32;
 struct __kernel_timespec;
+struct old_timeval32;
+struct timezone;
 
 /* kernel/exit.c */
 long sys_exit(int code);
@@ -178,6 +183,9 @@ long sys_get_thread_area(struct user_desc *u_info);
 /* kernel/time.c */
 long sys_clock_gettime(int clk, struct old_timespec32 *tp);
 long sys_clock_gettime64(int clk, struct __kernel_timespec *tp);
+long sys_clock_getres(int clk, struct old_timespec32 *tp);
+long sys_gettimeofday(struct old_timeval32 *tv, struct timezone *tz);
+long sys_time(s32 *tloc);
 /* The address space (mm/mmap.c, mm/mprotect.c, mm/mremap.c, mm/madvise.c). */
 long sys_brk(unsigned long brk);
 long sys_old_mmap(unsigned long arg);	/* mmap (90): pointer to 6 longs, offset in bytes */

@@ -8,6 +8,7 @@
 #include <asm/traps.h>
 #include <asm/x86.h>
 #include <jiffies.h>
+#include <vdso.h>
 
 #define PIT_TICK_RATE	1193182
 #define PIT_CH0		0x40
@@ -24,6 +25,7 @@ static void timer_interrupt(struct pt_regs *regs)
 		tsc_at_first_tick = rdtsc();
 	else if (jiffies == 11)
 		tsc_per_tick = (rdtsc() - tsc_at_first_tick) / 10;
+	timekeeping_tick();	/* kernel/time.c: the clocks and the vDSO's copy */
 }
 
 void time_init(void)
