@@ -133,10 +133,8 @@ entry_SYSENTER_32:
 	push dword 0			; error code
 	push dword SYSCALL_VECTOR	; vector
 	SAVE_REGS
-	mov cx, __KERNEL_DS
-	mov ds, cx
-	mov es, cx
-	mov ecx, [esp + PT_ECX]		; the second argument again
+	mov ds, [ss:sysenter_kernel_ds]	; every other register holds an argument
+	mov es, [ss:sysenter_kernel_ds]
 	sti				; as the int $0x80 trap gate leaves IF
 	cmp ebp, PAGE_OFFSET - 4	; the sixth argument must be a user address
 	ja sysenter_arg6_fault
@@ -167,8 +165,9 @@ sysenter_arg6_fault:			; [ebp] is not a user address, or reading it faulted
 	mov eax, -EFAULT_NR
 	jmp sysenter_result
 
+; Interrupts stay on to the end: one that comes after the user's segments are back
+; saves and restores them like any other, and sysexit's values are in edx and ecx.
 sysenter_exit:
-	cli
 	mov ecx, [esp + PT_EIP]
 	cmp ecx, [vdso_sysenter_return]
 	jne sysenter_iret
@@ -196,12 +195,14 @@ sysexit_pop_gs:
 	mov edx, [esp]			; eip (esp addresses through SS, the kernel's)
 	mov ecx, [esp + PT_OLDESP - PT_EIP]	; esp
 	add esp, PT_EFLAGS - PT_EIP
-	and dword [esp], ~EFLAGS_IF
-	popfd
-	sti				; takes effect after sysexit: no interrupt between
+	popfd				; the user's flags, IF set (no TF: checked above)
 	sysexit
 sysenter_iret:
 	jmp ret_from_trap
+
+section .rodata
+sysenter_kernel_ds:	dw __KERNEL_DS
+section .text
 
 %macro SYSEXIT_SEG_FIXUP 1
 sysexit_fix_%1:
