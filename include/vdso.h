@@ -34,7 +34,9 @@ int arch_setup_additional_pages(struct mm_struct *mm);	/* at exec: map [vvar], [
 unsigned long vdso_base(struct mm_struct *mm);		/* AT_SYSINFO_EHDR, 0 if none */
 unsigned long vdso_entry(struct mm_struct *mm);		/* AT_SYSINFO, 0 if none */
 
+struct pt_regs;
 bool sysenter_setup(void);		/* arch/x86/kernel/sysenter_32.c */
+bool sysenter_debug_fixup(struct pt_regs *regs);	/* a kernel #DB: sysenter's TF? */
 void update_vsyscall(void);		/* kernel/time.c: publish the clocks to [vvar] */
 void timekeeping_tick(void);		/* kernel/time.c: every timer tick */
 

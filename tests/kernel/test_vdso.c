@@ -310,3 +310,52 @@ KTEST(vdso, program_calls_through_kernel_vsyscall)
 	KTEST_EXPECT_EQ(run_program("vsyscall", image, build_program(image, prog_vsyscall,
 				    prog_vsyscall_end)), 0);
 }
+
+/*
+ * sysenter executed by the program itself with an ebp the kernel must not read: a
+ * kernel address (refused before any read) and an unmapped user page (the read faults,
+ * the exception table answers). Both get -EFAULT, then sysexit returns with esp = ebp,
+ * where the landing pad's pops fault: SIGSEGV (139), as on Linux, and no oops.
+ */
+USER_CODE(prog_sysenter_kernel_ebp,
+	"mov $20, %eax\n mov $0xc0001000, %ebp\n sysenter\n"
+	"mov $1, %ebx\n" SYS_EXIT_EBX);
+USER_CODE(prog_sysenter_unmapped_ebp,
+	"mov $20, %eax\n mov $0x00400000, %ebp\n sysenter\n"
+	"mov $1, %ebx\n" SYS_EXIT_EBX);
+
+/*
+ * TF set by popf right before the sysenter of a hand-made __kernel_vsyscall call (a call
+ * pushes the return address, then ecx, edx, ebp): the single-step trap comes on the kernel's first
+ * instruction. It must not oops: the kernel clears TF there (sysenter_32.c) and the call
+ * completes, back through the vDSO's landing pad; the status is getpid's sign (0: > 0).
+ */
+USER_CODE(prog_sysenter_tf,
+	"call 0f\n jmp 1f\n"		/* position-independent: the code runs copied */
+	"0: push %ecx\n push %edx\n push %ebp\n mov %esp, %ebp\n"
+	"mov $20, %eax\n pushf\n orl $0x100, (%esp)\n popf\n sysenter\n"
+	"1: mov $2, %ebx\n test %eax, %eax\n jle 9f\n"
+	"pushf\n pop %ecx\n mov $3, %ebx\n test $0x100, %ecx\n jnz 9f\n"	/* TF gone */
+	"mov $0, %ebx\n"
+	"9:\n" SYS_EXIT_EBX);
+
+KTEST(vdso, sysenter_with_tf_set_is_not_an_oops)
+{
+	static u8 image[TEST_IMAGE_MAX];
+
+	KTEST_EXPECT_EQ(run_program("sysenter-tf", image,
+				    build_program(image, prog_sysenter_tf, prog_sysenter_tf_end)),
+			0);
+}
+
+KTEST(vdso, sysenter_with_a_bad_ebp_is_a_signal_not_an_oops)
+{
+	static u8 image[TEST_IMAGE_MAX];
+
+	KTEST_EXPECT_EQ(run_program("sysenter-kernel-ebp", image,
+				    build_program(image, prog_sysenter_kernel_ebp,
+						  prog_sysenter_kernel_ebp_end)), 139);
+	KTEST_EXPECT_EQ(run_program("sysenter-unmapped-ebp", image,
+				    build_program(image, prog_sysenter_unmapped_ebp,
+						  prog_sysenter_unmapped_ebp_end)), 139);
+}

@@ -127,6 +127,8 @@ entry_SYSENTER_32:
 	pushfd				; eflags, but for IF (cleared by sysenter)
 	push dword EFLAGS_FIXED
 	popfd				; no TF, NT or AC in the kernel
+global sysenter_flags_clean		; a #DB before here is the user's TF (sysenter_32.c)
+sysenter_flags_clean:
 	or dword [esp], EFLAGS_IF
 	push dword __USER_CS		; cs
 	push dword [ss:vdso_sysenter_return]	; eip
