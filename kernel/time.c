@@ -59,13 +59,6 @@ static u64 realtime_base_ns;		/* wall clock minus monotonic clock */
 
 static u64 rtc_read_seconds(void);
 
-/* The vDSO's formula (vclock_gettime.c), for shift <= 32. */
-static inline u64 cyc2ns(u64 cyc, u32 mult, u32 shift)
-{
-	u64 lo = (u64)(u32)cyc * mult, hi = (u64)(u32)(cyc >> 32) * mult;
-
-	return (lo >> shift) + (hi << (32 - shift));
-}
 
 static inline u64 ts_ns(const struct vdso_timestamp *t)
 {
@@ -156,7 +149,7 @@ void timekeeping_tick(void)
 		timekeeping_start(khz);
 	} else {
 		now = rdtsc();
-		ns = cyc2ns(now - tk.cycle_last, tk.mult, tk.shift);
+		ns = vdso_cyc2ns(now - tk.cycle_last, tk.mult, tk.shift);
 		tk.seq++;
 		barrier();
 		tk.cycle_last = now;
@@ -185,7 +178,7 @@ static u64 tk_read(int b, bool coarse)
 			ns = ts_ns(&tk.coarse[b]);
 		else
 			ns = ts_ns(&tk.base[b]) +
-			     cyc2ns(rdtsc() - tk.cycle_last, tk.mult, tk.shift);
+			     vdso_cyc2ns(rdtsc() - tk.cycle_last, tk.mult, tk.shift);
 		barrier();
 	} while ((seq & 1) || seq != tk.seq);
 	return ns;

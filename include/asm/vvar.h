@@ -41,4 +41,20 @@ struct vdso_data {
 	unsigned int tick_ns;		/* ns per tick: the _COARSE resolution */
 };
 
+/*
+ * cycles * mult >> shift for a 64-bit cycle count, in 32x32-bit multiplies and no
+ * division (the vDSO has no libgcc), exact to the nanosecond: the product is split at
+ * bit 32, whose upper part is shifted left by 32 - shift instead of right by shift.
+ * shift must be in 1..32; the result is exact while cycles * mult < 2^(64 + shift).
+ * kernel/time.c and the vDSO both use it, so both compute the same time.
+ */
+static inline unsigned long long vdso_cyc2ns(unsigned long long cyc, unsigned int mult,
+					     unsigned int shift)
+{
+	unsigned long long lo = (unsigned long long)(unsigned int)cyc * mult;
+	unsigned long long hi = (unsigned long long)(unsigned int)(cyc >> 32) * mult;
+
+	return (lo >> shift) + (hi << (32 - shift));
+}
+
 #endif /* _ASM_VVAR_H */

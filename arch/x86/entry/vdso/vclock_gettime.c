@@ -54,15 +54,6 @@ static inline long syscall2(long nr, long a, long b)
 	return ret;
 }
 
-/* cycles * mult >> shift for a 64-bit cycle count, without libgcc (shift <= 32). */
-static inline unsigned long long cyc2ns(unsigned long long cyc, unsigned int mult,
-					unsigned int shift)
-{
-	unsigned long long lo = (unsigned long long)(unsigned int)cyc * mult;
-	unsigned long long hi = (unsigned long long)(unsigned int)(cyc >> 32) * mult;
-
-	return (lo >> shift) + (hi << (32 - shift));
-}
 
 /* Which vvar base answers clk, or -1 for the system call. */
 static inline int clock_base(int clk, int *coarse)
@@ -108,7 +99,7 @@ static int do_hres(int b, int coarse, unsigned long long *sec, unsigned int *nse
 		} else {
 			s = vd->base[b].sec;
 			ns = vd->base[b].nsec +
-			     cyc2ns(rdtsc_ordered() - vd->cycle_last, vd->mult, vd->shift);
+			     vdso_cyc2ns(rdtsc_ordered() - vd->cycle_last, vd->mult, vd->shift);
 		}
 		barrier();
 	} while ((seq & 1) || seq != vd->seq);
