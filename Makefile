@@ -41,6 +41,7 @@ KERNEL_C   := $(filter-out arch/x86/kernel/asm-offsets.c,$(sort $(shell find $(K
 KERNEL_ASM := $(sort $(wildcard boot/*.asm) $(shell find arch/x86 -name '*.asm'))
 KERNEL_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(KERNEL_C)) \
               $(patsubst %.asm,$(BUILD)/%.o,$(KERNEL_ASM))
+-include arch/x86/entry/vdso/vdso.mk
 KTEST_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard tests/kernel/*.c)))
 
 KERNEL      := $(BUILD)/kernel.elf

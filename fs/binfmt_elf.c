@@ -42,6 +42,7 @@
 #include <sched.h>
 #include <string.h>
 #include <syscalls.h>
+#include <vdso.h>
 #include <asm/x86.h>
 
 #define MAX_LOAD_SEGMENTS	16
@@ -415,6 +416,16 @@ static int copy_string(struct linux_binprm *bprm, unsigned long *p, const char *
 }
 
 /*
+ * Entries given only when they hold something: AT_PHDR ("if AT_PHDR is given it must be
+ * right"), and AT_SYSINFO and AT_SYSINFO_EHDR (no vDSO: musl would call through a zero
+ * AT_SYSINFO).
+ */
+static bool auxv_omitted(unsigned long type, unsigned long val)
+{
+	return !val && (type == AT_PHDR || type == AT_SYSINFO || type == AT_SYSINFO_EHDR);
+}
+
+/*
  * The initial stack of a static program, as Linux builds it (high to low addresses):
  *
  *	0 (4 bytes)				very top of user space
@@ -440,6 +451,8 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf_layout 
 	u8 rand[16];
 	int i, err, nwords, nauxv;
 	unsigned long vec[][2] = {
+		{ AT_SYSINFO, vdso_entry(mm) },		/* __kernel_vsyscall, 0: none */
+		{ AT_SYSINFO_EHDR, vdso_base(mm) },
 		{ AT_HWCAP, cpu_hwcap() },
 		{ AT_PAGESZ, PAGE_SIZE },
 		{ AT_CLKTCK, 100 },		/* USER_HZ, as times() counts */
@@ -493,7 +506,7 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf_layout 
 	random = p;
 
 	for (i = 0, nauxv = 0; i < (int)ARRAY_SIZE(vec); i++) {
-		if (vec[i][0] != AT_PHDR || vec[i][1])
+		if (!auxv_omitted(vec[i][0], vec[i][1]))
 			nauxv++;
 		if (vec[i][0] == AT_RANDOM)
 			vec[i][1] = random;
@@ -523,8 +536,8 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf_layout 
 	if (!err)
 		err = put_word(bprm, &sp, 0);		/* envp NULL */
 	for (i = 0; !err && i < (int)ARRAY_SIZE(vec); i++) {
-		if (vec[i][0] == AT_PHDR && !vec[i][1])
-			continue;	/* "If AT_PHDR is given it must be right" */
+		if (auxv_omitted(vec[i][0], vec[i][1]))
+			continue;
 		err = put_word(bprm, &sp, vec[i][0]);
 		if (!err)
 			err = put_word(bprm, &sp, vec[i][1]);
@@ -555,6 +568,11 @@ int load_elf_binary(struct linux_binprm *bprm)
 	err = map_segments(bprm, &l, mm);
 	if (err) {
 		pr_err("exec: %s: cannot map its segments (error %d)\n", bprm->comm, err);
+		return err;
+	}
+	err = arch_setup_additional_pages(mm);	/* [vvar] and [vdso] */
+	if (err) {
+		pr_err("exec: %s: cannot map the vDSO (error %d)\n", bprm->comm, err);
 		return err;
 	}
 	err = create_elf_tables(bprm, &l, mm);

@@ -168,6 +168,11 @@ struct vm_area_struct {
 /* An area's operations; only its presence matters yet (it makes the area file-like). */
 struct vm_operations_struct {
 	const char *(*name)(struct vm_area_struct *vma);
+	/*
+	 * A special mapping's fault (the vDSO's, arch/x86/kernel/vdso_map.c): map the page
+	 * for addr, whose pte is not present; returns 0 or a VM_FAULT_* code.
+	 */
+	int (*fault)(struct vm_area_struct *vma, unsigned long addr);
 };
 
 /*

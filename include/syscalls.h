@@ -21,6 +21,7 @@
 #define __NR_chdir	12
 #define __NR_chmod	15
 #define __NR_lseek	19
+#define __NR_time		13
 #define __NR_getpid		20
 #define __NR_setuid		23
 #define __NR_getuid		24
@@ -47,6 +48,7 @@
 #define __NR_setrlimit		75
 #define __NR_getrlimit		76
 #define __NR_symlink	83
+#define __NR_gettimeofday	78
 #define __NR_readlink		85
 #define __NR_mmap		90
 #define __NR_munmap		91
@@ -119,6 +121,7 @@
 #define __NR_openat	295
 #define __NR_mkdirat	296
 #define __NR_fchownat	298
+#define __NR_clock_getres	266
 #define __NR_fstatat64		300
 #define __NR_unlinkat	301
 #define __NR_renameat	302
@@ -175,6 +178,8 @@ struct statx;
 struct user_desc;
 struct old_timespec32;
 struct __kernel_timespec;
+struct old_timeval32;
+struct timezone;
 
 struct rusage32;
 struct waitid_info;
@@ -278,6 +283,9 @@ long sys_clock_nanosleep(int clk, int flags, const struct old_timespec32 *rqtp,
 			 struct old_timespec32 *rmtp);
 long sys_clock_nanosleep_time64(int clk, int flags, const struct __kernel_timespec *rqtp,
 				struct __kernel_timespec *rmtp);
+long sys_clock_getres(int clk, struct old_timespec32 *tp);
+long sys_gettimeofday(struct old_timeval32 *tv, struct timezone *tz);
+long sys_time(s32 *tloc);
 /* The address space (mm/mmap.c, mm/mprotect.c, mm/mremap.c, mm/madvise.c). */
 long sys_brk(unsigned long brk);
 long sys_old_mmap(unsigned long arg);	/* mmap (90): pointer to 6 longs, offset in bytes */

@@ -21,6 +21,7 @@
 #include <mmzone.h>
 #include <highmem.h>
 #include <init.h>
+#include <vdso.h>
 #include <multiboot.h>
 #include <serial.h>
 #include <setup.h>
@@ -123,6 +124,7 @@ void start_kernel(u32 magic, u32 info_phys)
 	mm_cache_init();	/* the mm_struct and vm_area_struct caches */
 
 	highmem_init();		/* after the page allocator: registers clear_highpage */
+	vdso_init();		/* the [vdso] and [vvar] pages, the sysenter MSRs */
 	init_8259A();
 	time_init();
 	vfs_init();		/* ramfs at /, the initramfs unpacked into it */

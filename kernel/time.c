@@ -1,16 +1,29 @@
 /*
- * Clocks for clock_gettime (265) and clock_gettime64 (403), and sleeping on them:
- * nanosleep (162), clock_nanosleep (267) and clock_nanosleep_time64 (407).
+ * Clocks for clock_gettime (265), clock_gettime64 (403), clock_getres (266),
+ * gettimeofday (78) and time (13), the data the vDSO answers them from, and sleeping
+ * on them: nanosleep (162), clock_nanosleep (267) and clock_nanosleep_time64 (407).
  *
- * The monotonic clock counts TSC cycles since power-on, converted with the TSC rate
- * that arch/x86/kernel/i8253.c measures against the PIT during the first ten ticks (100 ms).
- * Before that rate is known it falls back to jiffies (10 ms steps). The switch from
- * one to the other must not make time run backwards, so the value returned is never
- * below the previous one. Under QEMU's TCG the TSC follows the host clock; with
- * -icount it counts instructions, which makes time deterministic.
+ * The monotonic clock counts TSC cycles, converted with the TSC rate that
+ * arch/x86/kernel/i8253.c measures against the PIT during the first ten ticks (100 ms).
+ * Before that rate is known it falls back to jiffies (10 ms steps). From the tick the
+ * rate is known, timekeeping_tick() keeps Linux's timekeeper form: the clocks' values
+ * at the TSC reading cycle_last (a base), advanced at every tick by the cycles since,
+ * scaled as cycles * mult >> shift, with no division; the time now is the base plus
+ * the scaled cycles since cycle_last. The switch from jiffies must not make time run
+ * backwards: the first base is the largest value returned so far. Under QEMU's TCG the
+ * TSC follows the host clock; with -icount it counts instructions, which makes time
+ * deterministic.
  *
  * The wall clock is the CMOS real-time clock (QEMU sets it to the host's UTC time), read
- * once on first use, plus the monotonic time elapsed since.
+ * once (on first use, or when the TSC rate becomes known), plus the monotonic time
+ * elapsed since. The _COARSE clocks are the bases themselves (tick resolution), as in
+ * Linux.
+ *
+ * Every change to the bases is published to the vDSO's data page (include/asm/vvar.h,
+ * mapped as [vvar] by arch/x86/kernel/vdso_map.c) by update_vsyscall(), under its
+ * sequence counter, so that the vDSO computes exactly what ktime_get_ns() computes.
+ * Nothing sets the clock yet (no settimeofday): when something does, it calls
+ * update_vsyscall() too.
  *
  * A sleep really sleeps: the task waits in TASK_INTERRUPTIBLE on a timer of whole ticks
  * (schedule_timeout, kernel/timer.c) and others run meanwhile. Ticks are 10 ms and the
@@ -19,16 +32,20 @@
  * clock_gettime sees it, and at most a tick longer. There are no signals yet, so a
  * sleep is never interrupted and rem is never written (Linux writes it only on EINTR).
  *
- * Relies on: rdtsc, tsc_khz_estimate, jiffies, port I/O, schedule_timeout.
+ * Relies on: rdtsc, tsc_khz_estimate, jiffies, port I/O, schedule_timeout, vdso_data
+ * (NULL until vdso_init() has its page).
  */
 #include <timekeeping.h>
 #include <uapi/errno.h>
 #include <jiffies.h>
 #include <sched.h>
+#include <string.h>
 #include <syscalls.h>
 #include <uapi/time.h>
 #include <uaccess.h>
 #include <timer.h>
+#include <vdso.h>
+#include <asm/vvar.h>
 #include <asm/x86.h>
 
 #define CLOCK_REALTIME			0
@@ -40,20 +57,150 @@
 #define CLOCK_MONOTONIC_COARSE		6
 #define CLOCK_BOOTTIME			7
 
+#define NSEC_PER_MSEC			1000000ULL
+
+/* The kernel's own copy of the timekeeping state, in the vDSO's layout. */
+static struct vdso_data tk;
 static u64 last_ns;
+
+static bool realtime_known;
+static u64 realtime_base_ns;		/* wall clock minus monotonic clock */
+
+static u64 rtc_read_seconds(void);
+
+
+static inline u64 ts_ns(const struct vdso_timestamp *t)
+{
+	return t->sec * NSEC_PER_SEC + t->nsec;
+}
+
+static void ts_set(struct vdso_timestamp *t, u64 ns)
+{
+	t->sec = ns / NSEC_PER_SEC;
+	t->nsec = ns % NSEC_PER_SEC;
+}
+
+/* Add ns (at most a few ticks' worth) to a base, carrying into seconds. */
+static void ts_add(struct vdso_timestamp *t, u64 ns)
+{
+	t->nsec += ns;
+	while (t->nsec >= NSEC_PER_SEC) {
+		t->nsec -= NSEC_PER_SEC;
+		t->sec++;
+	}
+}
+
+/*
+ * Copy the state to the vDSO's page: seq odd while the copy is made, so that a user
+ * reader that saw an odd or changed count reads again. The timer interrupt is the only
+ * writer and one CPU runs at a time, so the writer needs no lock.
+ */
+void update_vsyscall(void)
+{
+	struct vdso_data *vd = vdso_data;
+	unsigned int seq;
+
+	if (!vd)
+		return;
+	seq = vd->seq;
+	vd->seq = seq + 1;
+	barrier();
+	vd->clock_mode = tk.clock_mode;
+	vd->cycle_last = tk.cycle_last;
+	vd->mult = tk.mult;
+	vd->shift = tk.shift;
+	memcpy(vd->base, tk.base, sizeof(vd->base));
+	memcpy(vd->coarse, tk.coarse, sizeof(vd->coarse));
+	vd->hrtimer_res = tk.hrtimer_res;
+	vd->tick_ns = tk.tick_ns;
+	barrier();
+	vd->seq = seq + 2;
+}
+
+/* The TSC rate is known (khz cycles per ms): from now on time comes from the TSC. */
+static void timekeeping_start(u64 khz)
+{
+	u64 mono = (u64)jiffies * (NSEC_PER_SEC / HZ);
+	u32 shift = 32;
+
+	if (mono < last_ns)
+		mono = last_ns;
+	if (!realtime_known) {
+		realtime_base_ns = rtc_read_seconds() * NSEC_PER_SEC - mono;
+		realtime_known = true;
+	}
+	while (shift > 1 && (NSEC_PER_MSEC << shift) / khz > 0xffffffffULL)
+		shift--;
+	tk.seq += 2;		/* a kernel reader interrupted by this starts again */
+	tk.mult = (NSEC_PER_MSEC << shift) / khz;
+	tk.shift = shift;
+	tk.cycle_last = rdtsc();
+	ts_set(&tk.base[VDSO_BASE_MONO], mono);
+	ts_set(&tk.base[VDSO_BASE_REAL], mono + realtime_base_ns);
+	memcpy(tk.coarse, tk.base, sizeof(tk.coarse));
+	tk.hrtimer_res = 1;
+	tk.tick_ns = NSEC_PER_SEC / HZ;
+	barrier();
+	tk.clock_mode = VCLOCK_TSC;
+}
+
+/* Every timer tick (arch/x86/kernel/i8253.c), interrupts off. */
+void timekeeping_tick(void)
+{
+	u64 now, ns;
+	int i;
+
+	if (tk.clock_mode == VCLOCK_NONE) {
+		u64 khz = tsc_khz_estimate();
+
+		if (!khz)
+			return;
+		timekeeping_start(khz);
+	} else {
+		now = rdtsc();
+		ns = vdso_cyc2ns(now - tk.cycle_last, tk.mult, tk.shift);
+		tk.seq++;
+		barrier();
+		tk.cycle_last = now;
+		for (i = 0; i < VDSO_BASES; i++)
+			ts_add(&tk.base[i], ns);
+		memcpy(tk.coarse, tk.base, sizeof(tk.coarse));
+		barrier();
+		tk.seq++;
+	}
+	update_vsyscall();
+}
+
+/*
+ * A base plus the cycles since cycle_last, read again if a tick moved the base
+ * meanwhile (the reader runs with interrupts on).
+ */
+static u64 tk_read(int b, bool coarse)
+{
+	unsigned int seq;
+	u64 ns;
+
+	do {
+		seq = tk.seq;
+		barrier();
+		if (coarse)
+			ns = ts_ns(&tk.coarse[b]);
+		else
+			ns = ts_ns(&tk.base[b]) +
+			     vdso_cyc2ns(rdtsc() - tk.cycle_last, tk.mult, tk.shift);
+		barrier();
+	} while ((seq & 1) || seq != tk.seq);
+	return ns;
+}
 
 u64 ktime_get_ns(void)
 {
-	u64 khz = tsc_khz_estimate(), ns;
+	u64 ns;
 
-	if (khz) {
-		u64 tsc = rdtsc();
-
-		/* Split so that tsc * 10^6 cannot overflow. */
-		ns = tsc / khz * 1000000ULL + tsc % khz * 1000000ULL / khz;
-	} else {
+	if (tk.clock_mode == VCLOCK_TSC)
+		ns = tk_read(VDSO_BASE_MONO, false);
+	else
 		ns = (u64)jiffies * (NSEC_PER_SEC / HZ);
-	}
 	if (ns < last_ns)
 		ns = last_ns;
 	last_ns = ns;
@@ -121,13 +268,13 @@ static u64 rtc_read_seconds(void)
 	return ((days_since_epoch(year, mon, day) * 24 + hour) * 60 + min) * 60 + sec;
 }
 
-static bool realtime_known;
-static u64 realtime_base_ns;		/* wall clock minus monotonic clock */
-
 u64 ktime_get_real_ns(void)
 {
-	u64 now = ktime_get_ns();
+	u64 now;
 
+	if (tk.clock_mode == VCLOCK_TSC)
+		return tk_read(VDSO_BASE_REAL, false);
+	now = ktime_get_ns();
 	if (!realtime_known) {
 		realtime_base_ns = rtc_read_seconds() * NSEC_PER_SEC - now;
 		realtime_known = true;
@@ -135,16 +282,28 @@ u64 ktime_get_real_ns(void)
 	return realtime_base_ns + now;
 }
 
+/* The _COARSE clocks: the last tick's base; before the TSC is known, the precise one. */
+static u64 coarse_ns(int b)
+{
+	if (tk.clock_mode == VCLOCK_TSC)
+		return tk_read(b, true);
+	return b == VDSO_BASE_REAL ? ktime_get_real_ns() : ktime_get_ns();
+}
+
 static int clock_ns(int clk, u64 *ns)
 {
 	switch (clk) {
 	case CLOCK_REALTIME:
-	case CLOCK_REALTIME_COARSE:
 		*ns = ktime_get_real_ns();
+		return 0;
+	case CLOCK_REALTIME_COARSE:
+		*ns = coarse_ns(VDSO_BASE_REAL);
+		return 0;
+	case CLOCK_MONOTONIC_COARSE:
+		*ns = coarse_ns(VDSO_BASE_MONO);
 		return 0;
 	case CLOCK_MONOTONIC:
 	case CLOCK_MONOTONIC_RAW:
-	case CLOCK_MONOTONIC_COARSE:
 	case CLOCK_BOOTTIME:
 		*ns = ktime_get_ns();
 		return 0;
@@ -287,4 +446,46 @@ long sys_clock_nanosleep_time64(int clk, int flags, const struct __kernel_timesp
 		return -EFAULT;
 	/* A 64-bit tv_nsec: the upper half is ignored for 32-bit tasks, as Linux does. */
 	return do_clock_nanosleep(clk, flags, ts.tv_sec, (long)(s32)ts.tv_nsec);
+}
+
+/* Linux's resolutions: 1 ns for the high-resolution clocks, a tick for the coarse ones. */
+long sys_clock_getres(int clk, struct old_timespec32 *tp)
+{
+	struct old_timespec32 ts = { 0, 1 };
+	u64 ns;
+	int err = clock_ns(clk, &ns);
+
+	if (err)
+		return err;
+	if (clk == CLOCK_REALTIME_COARSE || clk == CLOCK_MONOTONIC_COARSE)
+		ts.tv_nsec = NSEC_PER_SEC / HZ;
+	if (tp && copy_to_user(tp, &ts, sizeof(ts)))
+		return -EFAULT;
+	return 0;
+}
+
+/* The old 32-bit timeval; no time zone is kept, so tz reads as UTC (Linux's default). */
+long sys_gettimeofday(struct old_timeval32 *tv, struct timezone *tz)
+{
+	static const struct timezone utc;
+	u64 ns = ktime_get_real_ns();
+
+	if (tv) {
+		struct old_timeval32 t = { ns / NSEC_PER_SEC, ns % NSEC_PER_SEC / 1000 };
+
+		if (copy_to_user(tv, &t, sizeof(t)))
+			return -EFAULT;
+	}
+	if (tz && copy_to_user(tz, &utc, sizeof(utc)))
+		return -EFAULT;
+	return 0;
+}
+
+long sys_time(s32 *tloc)
+{
+	s32 t = ktime_get_real_ns() / NSEC_PER_SEC;
+
+	if (tloc && copy_to_user(tloc, &t, sizeof(t)))
+		return -EFAULT;
+	return t;
 }

@@ -327,6 +327,8 @@ int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma, unsigned l
 	pte = pte_lookup(mm->pgd, addr);	/* the only walk when the table exists */
 	if (pte && pte_present(*pte))
 		return handle_present_pte(mm, vma, addr, pte, flags);
+	if (vma->vm_ops && vma->vm_ops->fault)		/* a special mapping: [vdso] */
+		return vma->vm_ops->fault(vma, addr);
 	return do_anonymous_page(mm, vma, addr, pte, flags);
 }
 

@@ -118,6 +118,11 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 			break;
 		}
 		newflags = vm_prot | (vma->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC));
+		/* Linux's rule: no right the area may not have (VM_MAY*: [vdso], [vvar]). */
+		if ((newflags & ~(newflags >> 4)) & (VM_READ | VM_WRITE | VM_EXEC)) {
+			err = -EACCES;
+			break;
+		}
 		tmp = min(vma->vm_end, end);
 		err = mprotect_fixup(mm, vma, nstart, tmp, newflags);
 		if (err)

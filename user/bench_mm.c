@@ -19,6 +19,13 @@
  *                  child's exit and its reaping
  *   cow_fault      in a forked child, the first write to a page the parent still maps:
  *                  one copy-on-write fault (the child prints this line itself)
+ *   vsyscall_null  getpid through the vDSO's __kernel_vsyscall (AT_SYSINFO): sysenter
+ *                  and sysexit where the CPU has them
+ *   vdso_clock_gettime  clock_gettime64(CLOCK_MONOTONIC) through the vDSO's
+ *                  __vdso_clock_gettime64 (found in the object at AT_SYSINFO_EHDR, as a
+ *                  libc finds it): no system call. Measured once CLOCK_MONOTONIC has
+ *                  passed 0.15 s, when this kernel's vDSO reads the TSC (before the
+ *                  kernel has measured the TSC rate, at 0.11 s, it makes the system call)
  * Output: one line per measurement,
  *   "bench NAME median N min M runs R"
  * then, for touch_64m, "bench touch_64m_per_page median N ...". In QEMU with
@@ -34,6 +41,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stddef.h>
+#include <sys/auxv.h>
 #define PAGE_SIZE	4096UL
 #define __NR_exit	1
 #define __NR_getpid	20
@@ -45,6 +53,11 @@
 #ifndef __NR_fork
 #define __NR_fork	2
 #define __NR_waitpid	7
+#endif
+
+#ifndef AT_SYSINFO
+#define AT_SYSINFO	32		/* __kernel_vsyscall */
+#define AT_SYSINFO_EHDR	33		/* the vDSO's ELF header */
 #endif
 
 #define RUNS		1001
@@ -151,6 +164,93 @@ static void bench_null_syscall(void)
 		samples[i] = ticks() - t;
 	}
 	report("null_syscall", samples, RUNS);
+}
+
+/* getpid through __kernel_vsyscall, the entry the libcs use for every system call. */
+static void bench_vsyscall(unsigned long vsyscall)
+{
+	unsigned i;
+	uint32_t t;
+	long r;
+
+	for (i = 0; i < RUNS; i++) {
+		t = ticks();
+		asm volatile("call *%2" : "=a"(r) : "a"(__NR_getpid), "r"(vsyscall) : "memory");
+		samples[i] = ticks() - t;
+	}
+	(void)r;
+	report("vsyscall_null", samples, RUNS);
+}
+
+static int streq(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
+/*
+ * A symbol's address in the vDSO at base (an ELF32 shared object), through its program
+ * headers, PT_DYNAMIC, DT_HASH (for the symbol count), DT_SYMTAB and DT_STRTAB; 0 if
+ * absent. Versions are not checked: the vDSO defines each name once.
+ */
+static unsigned long vdso_sym(unsigned long base, const char *name)
+{
+	const uint8_t *eh = (const uint8_t *)base;
+	const uint32_t *ph = (const uint32_t *)(base + *(const uint32_t *)(eh + 28));
+	unsigned phnum = *(const uint16_t *)(eh + 44), i;
+	unsigned long load = 0, nsyms = 0;
+	const int32_t *dyn = NULL;
+	const uint32_t *sym = NULL;
+	const char *str = NULL;
+
+	for (i = 0; i < phnum; i++, ph += 8) {
+		if (ph[0] == 1 && !load)		/* PT_LOAD: p_offset - p_vaddr */
+			load = base + ph[1] - ph[2];
+		if (ph[0] == 2)				/* PT_DYNAMIC */
+			dyn = (const int32_t *)(base + ph[1]);
+	}
+	if (!dyn || !load)
+		return 0;
+	for (; dyn[0]; dyn += 2) {
+		if (dyn[0] == 4)
+			nsyms = ((const uint32_t *)(load + dyn[1]))[1];
+		else if (dyn[0] == 5)
+			str = (const char *)(load + dyn[1]);
+		else if (dyn[0] == 6)
+			sym = (const uint32_t *)(load + dyn[1]);
+	}
+	for (i = 1; sym && str && i < nsyms; i++)	/* Elf32_Sym: 4 words */
+		if (streq(str + sym[4 * i], name) && sym[4 * i + 3] >> 16)
+			return load + sym[4 * i + 1];
+	return 0;
+}
+
+struct timespec64 {
+	long long tv_sec, tv_nsec;
+};
+
+static int bench_vdso_clock(unsigned long ehdr)
+{
+	int (*cgt)(int, struct timespec64 *) =
+		(int (*)(int, struct timespec64 *))vdso_sym(ehdr, "__vdso_clock_gettime64");
+	struct timespec64 ts;
+	unsigned i;
+	uint32_t t;
+
+	if (!cgt)
+		return -1;
+	do
+		if (cgt(1, &ts))			/* CLOCK_MONOTONIC */
+			return -1;
+	while (ts.tv_sec == 0 && ts.tv_nsec < 150000000);
+	for (i = 0; i < RUNS; i++) {
+		t = ticks();
+		cgt(1, &ts);
+		samples[i] = ticks() - t;
+	}
+	report("vdso_clock_gettime", samples, RUNS);
+	return 0;
 }
 
 static int bench_brk(void)
@@ -342,5 +442,11 @@ int main(void)
 		printf("bench fork_exit_wait: fork or waitpid failed\n");
 	if (bench_cow() < 0)
 		printf("bench cow_fault: fork or waitpid failed\n");
+	if (getauxval(AT_SYSINFO))
+		bench_vsyscall(getauxval(AT_SYSINFO));
+	else
+		printf("bench vsyscall_null: no AT_SYSINFO\n");
+	if (!getauxval(AT_SYSINFO_EHDR) || bench_vdso_clock(getauxval(AT_SYSINFO_EHDR)) < 0)
+		printf("bench vdso_clock_gettime: no vDSO clock_gettime64\n");
 	return 0;
 }

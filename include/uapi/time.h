@@ -14,4 +14,15 @@ struct __kernel_timespec {
 	s64 tv_nsec;
 };
 
+/* gettimeofday's: seconds and microseconds, and the (unused) time zone. */
+struct old_timeval32 {
+	s32 tv_sec;
+	s32 tv_usec;
+};
+
+struct timezone {
+	s32 tz_minuteswest;
+	s32 tz_dsttime;
+};
+
 #endif /* _UAPI_TIME_H */

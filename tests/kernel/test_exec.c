@@ -263,8 +263,12 @@ USER_CODE(prog_auxv_check,
 	"mov $31, %edx\n call 7f\n"			/* AT_EXECFN is argv[0]'s text */
 	"mov $18, %ebx\n test %eax, %eax\n jz 9f\n"
 	"mov 4(%ebp), %esi\n mov (%esi), %ecx\n cmp (%eax), %ecx\n jne 9f\n"
-	"mov $32, %edx\n call 7f\n"			/* no AT_SYSINFO */
-	"mov $19, %ebx\n test %eax, %eax\n jnz 9f\n"
+	"mov $32, %edx\n call 7f\n"			/* AT_SYSINFO: __kernel_vsyscall */
+	"mov $19, %ebx\n cmp $0xb8001000, %eax\n jbe 9f\n"	/* inside [vdso] */
+	"cmp $0xb8002000, %eax\n jae 9f\n"
+	"mov $33, %edx\n call 7f\n"			/* AT_SYSINFO_EHDR: the vDSO's ELF */
+	"mov $21, %ebx\n cmp $0xb8001000, %eax\n jne 9f\n"	/* header, VDSO_ADDR */
+	"cmpl $0x464c457f, (%eax)\n jne 9f\n"
 	"mov $6, %edx\n call 7f\n"
 	"mov $20, %ebx\n cmp $4096, %eax\n jne 9f\n"	/* AT_PAGESZ */
 	"mov $0, %ebx\n"

@@ -93,6 +93,138 @@ system_call:
 	mov eax, -ENOSYS
 	jmp .done
 
+; ---- sysenter: the fast system call ----
+; __kernel_vsyscall (arch/x86/entry/vdso/vsyscall.S) pushes ecx, edx and ebp, copies esp
+; to ebp and executes sysenter, which loads CS, SS, ESP and EIP from the MSRs set by
+; arch/x86/kernel/sysenter_32.c and clears IF, but saves nothing: the user's eip is not
+; known (it is always the vDSO's int80_landing_pad, vdso_sysenter_return) and the user's
+; esp is in ebp, where the sixth argument is not: it is at [ebp], on the user's stack.
+; entry_SYSENTER_32 builds the same struct pt_regs as system_call, with ebp = the sixth
+; argument (so a system call restarted by the int $0x80 before the landing pad gets the
+; right registers), and returns by sysexit, which loads eip from edx and esp from ecx
+; (the landing pad pops the user's ecx, edx and ebp back). Whenever pt_regs no longer
+; describes that return (another eip, cs or ss, or TF set, which must not be set in
+; ring 0 before sysexit), it leaves by ret_from_trap's iret instead. DS and ES leave as
+; __USER_DS, as on Linux i386; the FS and GS pops have the same exception-table fix-ups
+; as ret_from_trap's (a stale TLS selector loads the null selector); sysexit itself takes
+; CS and SS from the MSR, never from pt_regs.
+; The user's TF, NT and AC are cleared in the kernel (sysenter keeps them) and come back
+; with the saved eflags.
+%define EFAULT_NR	14		; include/uapi/errno.h
+%define EFLAGS_TF	0x00100
+%define EFLAGS_IF	0x00200
+%define EFLAGS_RF	0x10000
+%define EFLAGS_VM	0x20000
+%define EFLAGS_FIXED	0x00002		; bit 1 is always set
+%define TSS_ESP0	4		; offsetof(struct tss_struct, esp0), checked in sysenter_32.c
+
+	extern init_tss, vdso_sysenter_return
+align 16
+global entry_SYSENTER_32
+entry_SYSENTER_32:
+	mov esp, [ss:init_tss + TSS_ESP0]	; the task's kernel stack (DS is still the user's)
+	push dword __USER_DS		; ss
+	push ebp			; esp
+	pushfd				; eflags, but for IF (cleared by sysenter)
+	push dword EFLAGS_FIXED
+	popfd				; no TF, NT or AC in the kernel
+global sysenter_flags_clean		; a #DB before here is the user's TF (sysenter_32.c)
+sysenter_flags_clean:
+	or dword [esp], EFLAGS_IF
+	push dword __USER_CS		; cs
+	push dword [ss:vdso_sysenter_return]	; eip
+	push dword 0			; error code
+	push dword SYSCALL_VECTOR	; vector
+	SAVE_REGS
+	mov ds, [ss:sysenter_kernel_ds]	; every other register holds an argument
+	mov es, [ss:sysenter_kernel_ds]
+	sti				; as the int $0x80 trap gate leaves IF
+	cmp ebp, PAGE_OFFSET - 4	; the sixth argument must be a user address
+	ja sysenter_arg6_fault
+sysenter_read_arg6:
+	mov ebp, [ebp]
+	mov [esp + PT_EBP], ebp
+	push ebp
+	push edi
+	push esi
+	push edx
+	push ecx
+	push ebx
+	cmp eax, [nr_syscalls]
+	jae sysenter_bad_number
+	mov eax, [sys_call_table + eax * 4]
+	test eax, eax
+	jz sysenter_bad_number
+	call eax
+sysenter_done:
+	add esp, 6 * 4			; the argument copies
+sysenter_result:
+	mov [esp + PT_EAX], eax
+	jmp sysenter_exit
+sysenter_bad_number:
+	mov eax, -ENOSYS
+	jmp sysenter_done
+sysenter_arg6_fault:			; [ebp] is not a user address, or reading it faulted
+	mov eax, -EFAULT_NR
+	jmp sysenter_result
+
+; Interrupts stay on to the end: one that comes after the user's segments are back
+; saves and restores them like any other, and sysexit's values are in edx and ecx.
+sysenter_exit:
+	mov ecx, [esp + PT_EIP]
+	cmp ecx, [vdso_sysenter_return]
+	jne sysenter_iret
+	cmp dword [esp + PT_CS], __USER_CS
+	jne sysenter_iret
+	cmp dword [esp + PT_OLDSS], __USER_DS
+	jne sysenter_iret
+	test dword [esp + PT_EFLAGS], EFLAGS_TF | EFLAGS_RF | EFLAGS_VM
+	jnz sysenter_iret
+	pop ebx
+	add esp, 8			; ecx, edx: the landing pad pops the user's
+	pop esi
+	pop edi
+	pop ebp
+	pop eax
+	add esp, 8			; the saved ds and es: see below
+sysexit_pop_fs:
+	pop fs
+sysexit_pop_gs:
+	pop gs
+	add esp, PT_EIP - PT_VECTOR	; vector and error code
+	; As Linux i386's sysexit path, DS and ES go back as __USER_DS whatever they held
+	; (Linux runs the kernel with __USER_DS in both and never reloads them there); FS
+	; and GS come back from pt_regs, null if their descriptor went away.
+	mov edx, __USER_DS
+	mov ds, edx
+	mov es, edx
+	mov edx, [esp]			; eip (esp addresses through SS, the kernel's)
+	mov ecx, [esp + PT_OLDESP - PT_EIP]	; esp
+	add esp, PT_EFLAGS - PT_EIP
+	popfd				; the user's flags, IF set (no TF: checked above)
+	sysexit
+sysenter_iret:
+	jmp ret_from_trap
+
+section .rodata
+sysenter_kernel_ds:	dw __KERNEL_DS
+section .text
+
+%macro SYSEXIT_SEG_FIXUP 1
+sysexit_fix_%1:
+	mov dword [esp], 0
+	jmp sysexit_pop_%1
+%endmacro
+	SYSEXIT_SEG_FIXUP fs
+	SYSEXIT_SEG_FIXUP gs
+
+section __ex_table progbits alloc noexec nowrite align=4
+	dd sysenter_read_arg6, sysenter_arg6_fault
+	dd sysexit_pop_fs, sysexit_fix_fs
+	dd sysexit_pop_gs, sysexit_fix_gs
+section .text
+; ---- end of sysenter ----
+
 ; Page faults are the second hottest entry (every first touch of a user page): like
 ; system_call, it goes straight to its handler, do_page_fault(regs, error_code).
 align 16
@@ -142,7 +274,7 @@ common_entry:
 ;   (the process then faults on its next access through that register, in user mode);
 ; - a faulting iret (SS, or CS/EIP, refused on the way to ring 3) becomes Linux's
 ;   "iret exception" of the process itself: SIGILL (iret_exc below).
-; Any future path back to user mode (sysexit) needs the same entries.
+; The sysexit path (entry_SYSENTER_32 above) has the same entries for its own pops.
 global ret_from_trap
 ret_from_trap:
 	pop ebx

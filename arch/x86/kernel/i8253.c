@@ -12,6 +12,7 @@
 #include <jiffies.h>
 #include <sched.h>
 #include <timer.h>
+#include <vdso.h>
 
 #define PIT_TICK_RATE	1193182
 #define PIT_CH0		0x40
@@ -28,6 +29,7 @@ static void timer_interrupt(struct pt_regs *regs)
 		tsc_at_first_tick = rdtsc();
 	else if (jiffies == 11)
 		tsc_per_tick = (rdtsc() - tsc_at_first_tick) / 10;
+	timekeeping_tick();	/* kernel/time.c: the clocks and the vDSO's copy */
 	run_timers();
 	scheduler_tick();
 }

@@ -16,6 +16,7 @@
  * panic_notifier_list (kernel/notifier.c, kernel/panic.c).
  */
 #include <asm/traps.h>
+#include <vdso.h>
 #include <asm/x86.h>
 #include <kallsyms.h>
 #include <kdebug.h>
@@ -142,7 +143,7 @@ void do_trap(struct pt_regs *regs)
 		irq_exit();
 	} else if (user_mode(regs)) {
 		do_user_trap(regs, v);
-	} else {
+	} else if (!sysenter_debug_fixup(regs)) {	/* arch/x86/kernel/sysenter_32.c */
 		do_kernel_exception(regs);
 	}
 }
