@@ -27,41 +27,7 @@
 static uint32_t samples[RUNS];
 static char statbuf[96];
 
-static inline uint32_t ticks(void)
-{
-	uint32_t lo, hi;
-
-	asm volatile("rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
-	return lo;
-}
-
-static inline long sc3(long nr, long a, long b, long c)
-{
-	long r;
-
-	asm volatile("int $0x80" : "=a"(r) : "a"(nr), "b"(a), "c"(b), "d"(c) : "memory");
-	return r;
-}
-
-static void sort(uint32_t *a, unsigned n)
-{
-	unsigned i, j;
-	uint32_t v;
-
-	for (i = 1; i < n; i++) {
-		v = a[i];
-		for (j = i; j > 0 && a[j - 1] > v; j--)
-			a[j] = a[j - 1];
-		a[j] = v;
-	}
-}
-
-static void report(const char *name)
-{
-	sort(samples, RUNS);
-	printf("bench %-22s median %8lu min %8lu runs %u\n", name,
-	       (unsigned long)samples[RUNS / 2], (unsigned long)samples[0], RUNS);
-}
+#include "bench.h"
 
 static const char *const dirs[] = { "/bench_fs.d", "/bench_fs.d/a", "/bench_fs.d/a/b" };
 #define FILE_PATH	"/bench_fs.d/a/b/f"
@@ -91,20 +57,20 @@ int main(void)
 		sc3(SYS_close, fd, 0, 0);
 		samples[i] = ticks() - t;
 	}
-	report("fs_open_read_close");
+	report("fs_open_read_close", samples, RUNS);
 	for (i = 0; i < RUNS; i++) {
 		t = ticks();
 		sc3(SYS_stat64, (long)FILE_PATH, (long)statbuf, 0);
 		samples[i] = ticks() - t;
 	}
-	report("fs_stat_4deep");
+	report("fs_stat_4deep", samples, RUNS);
 	fd = sc3(SYS_open, (long)FILE_PATH, O_RDONLY, 0);
 	for (i = 0; i < RUNS; i++) {
 		t = ticks();
 		sc3(SYS_fstat64, fd, (long)statbuf, 0);
 		samples[i] = ticks() - t;
 	}
-	report("fs_fstat");
+	report("fs_fstat", samples, RUNS);
 	sc3(SYS_close, fd, 0, 0);
 
 	sc3(SYS_unlink, (long)FILE_PATH, 0, 0);

@@ -69,37 +69,7 @@
 
 static uint32_t samples[RUNS > TOUCH_PAGES ? RUNS : TOUCH_PAGES];
 
-static inline uint32_t ticks(void)
-{
-	uint32_t lo, hi;
-
-	asm volatile("rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
-	return lo;	/* deltas are short: the low word is enough */
-}
-
-static inline long sc1(long nr, long a)
-{
-	long r;
-
-	asm volatile("int $0x80" : "=a"(r) : "a"(nr), "b"(a) : "memory");
-	return r;
-}
-
-static inline long sc2(long nr, long a, long b)
-{
-	long r;
-
-	asm volatile("int $0x80" : "=a"(r) : "a"(nr), "b"(a), "c"(b) : "memory");
-	return r;
-}
-
-static inline long sc3(long nr, long a, long b, long c)
-{
-	long r;
-
-	asm volatile("int $0x80" : "=a"(r) : "a"(nr), "b"(a), "c"(b), "d"(c) : "memory");
-	return r;
-}
+#include "bench.h"
 
 /* mmap2(0, len, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) */
 static inline long anon_map(unsigned long len)
@@ -119,26 +89,6 @@ static inline long anon_map(unsigned long len)
 static int mapped(long r)
 {
 	return (unsigned long)r < (unsigned long)-4095;
-}
-
-static void sort(uint32_t *a, unsigned n)
-{
-	unsigned i, j;
-	uint32_t v;
-
-	for (i = 1; i < n; i++) {
-		v = a[i];
-		for (j = i; j > 0 && a[j - 1] > v; j--)
-			a[j] = a[j - 1];
-		a[j] = v;
-	}
-}
-
-static void report(const char *name, uint32_t *a, unsigned n)
-{
-	sort(a, n);
-	printf("bench %-22s median %8lu min %8lu runs %u\n", name,
-	       (unsigned long)a[n / 2], (unsigned long)a[0], n);
 }
 
 static void bench_rdtsc(void)

@@ -1,6 +1,7 @@
 /*
- * Helpers shared by the address-space self-tests (test_vma.c, test_fault.c): counting
- * free pages around an mm's life so that a test can prove it leaked nothing.
+ * Helpers shared by the address-space self-tests (test_vma.c, test_fault.c, test_exec.c,
+ * test_fork.c): counting free pages around an mm's life so that a test can prove it
+ * leaked nothing, and holding all but k pages so that a path runs out of memory.
  */
 #ifndef _TESTS_KERNEL_MM_TEST_H
 #define _TESTS_KERNEL_MM_TEST_H
@@ -33,6 +34,30 @@ static inline unsigned long mm_pages_after(struct mm_struct *mm)
 	mmput(mm);
 	mm_caches_shrink();
 	return nr_free_pages();
+}
+
+/* Every page but k: the hog holds them on a list through page->lru (failure injection). */
+static inline void hog_all_but(struct list_head *hog, unsigned long k)
+{
+	struct page *page;
+
+	while ((page = alloc_page(GFP_HIGHUSER | __GFP_NOWARN)))
+		list_add(&page->lru, hog);
+	while (k-- && !list_empty(hog)) {
+		page = list_first_entry(hog, struct page, lru);
+		list_del(&page->lru);
+		__free_page(page);
+	}
+}
+
+static inline void hog_release(struct list_head *hog)
+{
+	struct page *page, *next;
+
+	list_for_each_entry_safe(page, next, hog, lru) {
+		list_del(&page->lru);
+		__free_page(page);
+	}
 }
 
 #endif /* _TESTS_KERNEL_MM_TEST_H */

@@ -14,6 +14,7 @@
 #include <slab.h>
 #include <string.h>
 #include "user_image.h"
+#include "mm_test.h"
 
 static u8 image[TEST_IMAGE_MAX];
 
@@ -311,30 +312,6 @@ static int try_exec(const void *img, size_t size)
 	};
 
 	return do_execve(&bprm);
-}
-
-/* Every page but k: the hog holds them on a list through page->lru. */
-static void hog_all_but(struct list_head *hog, unsigned long k)
-{
-	struct page *page;
-
-	while ((page = alloc_page(GFP_HIGHUSER | __GFP_NOWARN)))
-		list_add(&page->lru, hog);
-	while (k-- && !list_empty(hog)) {
-		page = list_first_entry(hog, struct page, lru);
-		list_del(&page->lru);
-		__free_page(page);
-	}
-}
-
-static void hog_release(struct list_head *hog)
-{
-	struct page *page, *next;
-
-	list_for_each_entry_safe(page, next, hog, lru) {
-		list_del(&page->lru);
-		__free_page(page);
-	}
 }
 
 static int exec_probe_thread(void *arg)

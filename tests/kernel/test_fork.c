@@ -226,30 +226,6 @@ KTEST(fork, charges_are_copied_and_locks_are_not_inherited)
 	KTEST_EXPECT_EQ(mm_pages_after(mm), base);
 }
 
-/* Every page but k (the exec tests' injection). */
-static void hog_all_but(struct list_head *hog, unsigned long k)
-{
-	struct page *page;
-
-	while ((page = alloc_page(GFP_HIGHUSER | __GFP_NOWARN)))
-		list_add(&page->lru, hog);
-	while (k-- && !list_empty(hog)) {
-		page = list_first_entry(hog, struct page, lru);
-		list_del(&page->lru);
-		__free_page(page);
-	}
-}
-
-static void hog_release(struct list_head *hog)
-{
-	struct page *page, *next;
-
-	list_for_each_entry_safe(page, next, hog, lru) {
-		list_del(&page->lru);
-		__free_page(page);
-	}
-}
-
 /*
  * A fork that runs out of memory half-way undoes everything: for k = 0, 1, 2, ... free
  * pages, dup_mm() fails at each allocation in turn (directory, mm, areas, page tables)
