@@ -33,6 +33,17 @@ int proc_seq_generate(proc_show_t show, struct proc_seq *s);
 long proc_seq_copy(const struct proc_seq *s, char *dst, size_t count, loff_t *pos,
 		   unsigned long (*copy)(void *to, const void *from, unsigned long n));
 
+/* An integer knob of /proc/sys (fs/proc/proc_sysctl.c), Linux's ctl_table reduced. */
+struct ctl_table {
+	const char *procname;
+	int *data;
+	int min, max;		/* a write outside is EINVAL, the value kept */
+};
+extern struct ctl_table proc_sys_vm_table[], proc_sys_kernel_table[];
+/* One decimal integer in buf[len] (a trailing newline allowed) within [min, max]. */
+int proc_parse_int(const char *buf, size_t len, int min, int max, int *out);
+void proc_sys_init(struct dentry *proc);
+
 void proc_root_init(void);	/* fs/proc/root.c: /proc in the root, at boot */
 void proc_self_init(struct dentry *proc);	/* fs/proc/base.c: /proc/self */
 

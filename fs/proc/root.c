@@ -81,4 +81,5 @@ void proc_root_init(void)
 				       proc_system_files[i].show))
 			panic("procfs: cannot make /proc/%s", proc_system_files[i].name);
 	proc_self_init(proc);
+	proc_sys_init(proc);
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <uapi/errno.h>
 #include <uapi/fcntl.h>
+#include <mmap.h>
 
 static unsigned long kcopy(void *to, const void *from, unsigned long n)
 {
@@ -156,4 +157,44 @@ KTEST(proc, llseek_sets_and_moves_and_refuses_end_and_negative)
 	KTEST_EXPECT_EQ(f->f_op->llseek(f, -20, SEEK_CUR), -EINVAL);
 	KTEST_EXPECT_EQ(f->f_pos, 8);
 	fput(f);
+}
+
+KTEST(proc, int_knob_parsing_takes_one_integer_in_range_and_refuses_the_rest)
+{
+	int v = 77;
+
+	KTEST_EXPECT_EQ(proc_parse_int("2\n", 2, 0, 2, &v), 0);
+	KTEST_EXPECT_EQ(v, 2);
+	KTEST_EXPECT_EQ(proc_parse_int("-5", 2, -10, 10, &v), 0);
+	KTEST_EXPECT_EQ(v, -5);
+	v = 77;
+	KTEST_EXPECT_EQ(proc_parse_int("3\n", 2, 0, 2, &v), -EINVAL);	/* out of range */
+	KTEST_EXPECT_EQ(proc_parse_int("-1", 2, 0, 2, &v), -EINVAL);
+	KTEST_EXPECT_EQ(proc_parse_int("abc", 3, 0, 2, &v), -EINVAL);	/* garbage */
+	KTEST_EXPECT_EQ(proc_parse_int("1x", 2, 0, 2, &v), -EINVAL);
+	KTEST_EXPECT_EQ(proc_parse_int("", 0, 0, 2, &v), -EINVAL);
+	KTEST_EXPECT_EQ(proc_parse_int("\n", 1, 0, 2, &v), -EINVAL);
+	KTEST_EXPECT_EQ(proc_parse_int("-", 1, 0, 2, &v), -EINVAL);
+	KTEST_EXPECT_EQ(proc_parse_int("99999999999", 11, 0, 0x7fffffff, &v), -EINVAL);
+	KTEST_EXPECT_EQ(v, 77);				/* every refusal kept it */
+}
+
+/* Each knob's table entry names the kernel's own variable and Linux's bounds. */
+KTEST(proc, sys_knobs_are_the_kernel_variables_with_linux_bounds)
+{
+	struct ctl_table *om = &proc_sys_vm_table[0], *pm = &proc_sys_kernel_table[0];
+	int v;
+
+	KTEST_EXPECT_STREQ(om->procname, "overcommit_memory");
+	KTEST_EXPECT_TRUE(om->data == &sysctl_overcommit_memory);
+	KTEST_EXPECT_EQ(proc_parse_int("1", 1, om->min, om->max, &v), 0);
+	KTEST_EXPECT_EQ(proc_parse_int("3", 1, om->min, om->max, &v), -EINVAL);
+	KTEST_EXPECT_STREQ(proc_sys_vm_table[1].procname, "overcommit_ratio");
+	KTEST_EXPECT_TRUE(proc_sys_vm_table[1].data == &sysctl_overcommit_ratio);
+	KTEST_EXPECT_STREQ(pm->procname, "pid_max");
+	KTEST_EXPECT_TRUE(pm->data == &pid_max);
+	KTEST_EXPECT_EQ(proc_parse_int("300", 3, pm->min, pm->max, &v), -EINVAL);
+	KTEST_EXPECT_EQ(proc_parse_int("301", 3, pm->min, pm->max, &v), 0);
+	KTEST_EXPECT_EQ(proc_parse_int("32769", 5, pm->min, pm->max, &v), -EINVAL);
+	KTEST_EXPECT_TRUE(!IS_ERR(proc_open("/proc/sys/vm/overcommit_memory")));
 }
