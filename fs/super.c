@@ -11,6 +11,7 @@
  * Relies on: dcache, inode, ramfs, fdtable, initramfs (fs/initramfs.c).
  */
 #include <dcache.h>
+#include <proc_fs.h>
 #include <fdtable.h>
 #include <kernel.h>
 #include <printk.h>
@@ -80,5 +81,6 @@ void vfs_init(void)
 	/* The boot thread (the idle task) gets a root and cwd; every task inherits them. */
 	if (copy_fs(0, current))
 		panic("VFS: no memory for the boot task's fs_struct");
+	proc_root_init();	/* /proc, before the initramfs so it cannot take the name */
 	populate_rootfs();
 }

@@ -126,6 +126,8 @@ struct slabinfo {
 };
 void get_slabinfo(struct kmem_cache *cachep, struct slabinfo *info);
 void show_slabinfo(void);
+struct seq_file;
+void slabinfo_show(struct seq_file *m);	/* the same into a seq_file (/proc/slabinfo) */
 
 /* Byte offset of the first object of the slab holding objp (its colour), or -1. */
 long slab_colour_of(const void *objp);

@@ -88,6 +88,8 @@ bool check_vmalloc(void);
 
 /* Prints every area as Linux's /proc/vmallocinfo does. */
 void vmallocinfo(void);
+struct seq_file;
+void vmallocinfo_show(struct seq_file *m);	/* NULL: the console */
 unsigned int vmalloc_nr_areas(void);
 
 unsigned long vmalloc_nr_pages(void);	/* pages owned by vmalloc areas (VmallocUsed) */

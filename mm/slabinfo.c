@@ -10,6 +10,7 @@
  * Relies on: the cache and slab layout, cache_chain and nr_offslab_descs
  * (slab_internal.h), kmalloc_slab (slab.h), virt_to_page (mm.h), printk, memset.
  */
+#include <seq_file.h>
 #include "slab_internal.h"
 #include "kernel.h"
 #include "printk.h"
@@ -62,27 +63,35 @@ void get_slabinfo(struct kmem_cache *cachep, struct slabinfo *info)
  * "overhead": bytes of metadata and padding per object, bytes per slab no object can
  * use, and the share of each slab (plus its off-slab descriptor) not holding objects.
  */
-void show_slabinfo(void)
+void slabinfo_show(struct seq_file *m)
 {
 	struct kmem_cache *cachep;
 	struct slabinfo si;
 	unsigned long bp;
 
-	printk("slabinfo - version: 2.1\n");
-	printk("# name            <active_objs> <num_objs> <objsize> <objperslab> "
-	       "<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata "
-	       "<active_slabs> <num_slabs> <sharedavail> : overhead <bytes/obj> "
-	       "<waste/slab> <lost%%>\n");
+	seq_printf(m, "slabinfo - version: 2.1\n");
+	seq_printf(m, "# name            <active_objs> <num_objs> <objsize> <objperslab> "
+		   "<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata "
+		   "<active_slabs> <num_slabs> <sharedavail> : overhead <bytes/obj> "
+		   "<waste/slab> <lost%%>\n");
 	list_for_each_entry(cachep, &cache_chain, list) {
 		get_slabinfo(cachep, &si);
 		bp = si.lost_per_slab * 10000 / slab_bytes(cachep);
-		printk("%-17s %6lu %6lu %6u %4u %4u : tunables %4u %4u %4u : slabdata %6lu %6lu "
-		       "%6u : overhead %4u %6u %2lu.%02lu%%\n",
-		       cachep->name, si.active_objs, si.num_objs, si.chunk, si.objperslab,
-		       si.pagesperslab, si.limit, si.batchcount, 0u, si.active_slabs,
-		       si.num_slabs, 0u, si.overhead_per_obj, si.waste_per_slab, bp / 100,
-		       bp % 100);
+		seq_printf(m, "%-17s %6lu %6lu %6u %4u %4u : tunables %4u %4u %4u : slabdata %6lu %6lu "
+			   "%6u : overhead %4u %6u %2lu.%02lu%%\n",
+			   cachep->name, si.active_objs, si.num_objs, si.chunk, si.objperslab,
+			   si.pagesperslab, si.limit, si.batchcount, 0u, si.active_slabs,
+			   si.num_slabs, 0u, si.overhead_per_obj, si.waste_per_slab, bp / 100,
+			   bp % 100);
 	}
+}
+
+/* The boot and test reports: the same text on the console. */
+void show_slabinfo(void)
+{
+	struct seq_file m = SEQ_CONSOLE;
+
+	slabinfo_show(&m);
 }
 
 long slab_colour_of(const void *objp)

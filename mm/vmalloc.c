@@ -32,6 +32,7 @@
  * so mapping never allocates), the buddy allocator for pages, kmalloc for the
  * descriptors and page arrays, kallsyms to name callers.
  */
+#include <seq_file.h>
 #include <vmalloc.h>
 #include <kallsyms.h>
 #include <kernel.h>
@@ -475,7 +476,7 @@ bool check_vmalloc(void)
 	return true;
 }
 
-void vmallocinfo(void)
+void vmallocinfo_show(struct seq_file *m)
 {
 	const struct vm_struct *area;
 	char sym[KSYM_SYMBOL_LEN];
@@ -493,8 +494,16 @@ void vmallocinfo(void)
 			n += snprintf(line + n, sizeof(line) - n, " phys=0x%08lx",
 				      (unsigned long)area->phys_addr);
 		snprintf(line + n, sizeof(line) - n, " %s", area_kind(area->flags));
-		pr_info("%s\n", line);
+		if (m)
+			seq_printf(m, "%s\n", line);
+		else
+			pr_info("%s\n", line);
 	}
+}
+
+void vmallocinfo(void)
+{
+	vmallocinfo_show(NULL);	/* the console, at KERN_INFO */
 }
 
 /* Linux's vmalloc_nr_pages(): pages that vmalloc areas own, for meminfo's VmallocUsed. */

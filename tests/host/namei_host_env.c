@@ -130,11 +130,15 @@ size_t strlcpy(char *dst, const char *src, size_t size)
 	return len;
 }
 
-/* Never called by the tests (vfs_init is not): the console and the initramfs. */
+/* Never called by the tests (vfs_init is not): the console, /proc and the initramfs. */
 void console_init(void)
 {
 }
 
 void populate_rootfs(void)
+{
+}
+
+void proc_root_init(void)
 {
 }

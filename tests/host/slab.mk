@@ -13,7 +13,7 @@
 #   make bench-slab-host               instruction counts under callgrind (not a test)
 
 SLAB_HOST_DIR    := $(BUILD)/host/slab
-SLAB_HOST_SRC    := mm/slab.c mm/kmalloc.c mm/slab_debug.c mm/slabinfo.c mm/mempool.c \
+SLAB_HOST_SRC    := mm/slab.c mm/kmalloc.c mm/slab_debug.c mm/slabinfo.c mm/mempool.c lib/seq_file.c \
                     tests/host/fake_page_alloc.c tests/host/slab_test.c $(HOST_ENV_SRC)
 SLAB_HOST_DEPS   := $(SLAB_HOST_SRC) mm/slab_internal.h include/slab.h include/mempool.h \
                     include/mm.h include/mm_types.h include/gfp.h include/shrinker.h \
